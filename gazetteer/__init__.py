@@ -1,0 +1,1 @@
+"""Resolve place names in any transliteration to places with coordinates, a score, and honest doubt."""

@@ -1,0 +1,1 @@
+"""conflict-mapper's pipeline: ingest → extract → resolve → events → render."""
