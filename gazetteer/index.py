@@ -1,0 +1,233 @@
+"""The name index: every place's names as exact text, normalised key and skeleton, and the matching rules.
+
+Rules, strict to loose, each with the score it gives (see :mod:`gazetteer.resolver` for what context does next):
+
+========== ============================================================================
+exact      the name as written (case and spacing aside) is a name of the place: 1.0
+normalised the :func:`~gazetteer.normalize.name_key` is equal: :data:`NORMALISED_SCORE`
+skeleton   the consonant skeleton is equal: 0.5-0.95, from how alike the keys are and how long the skeleton is
+fuzzy      rapidfuzz ratio of the keys >= :data:`FUZZY_CUTOFF`, times :data:`FUZZY_WEIGHT`
+========== ============================================================================
+
+Lookups are dict hits; fuzzy matching runs over a prefiltered bucket (same script and first skeleton symbol), plus
+the places near the context point when there is one (a misheard first letter is still found there).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from gazetteer.normalize import APOSTROPHES_TO_ONE, is_arabic, name_forms, name_key, skeleton
+from gazetteer.place import Place
+
+NORMALISED_SCORE = 0.95
+#: A normalised match whose surfaces are less alike than this (rapidfuzz ratio) is a collision of folded vowels as
+#: often as a respelling ("Sehrah" and "Saharah" share the key "sahra"): it is treated as loose (context may veto
+#: it) and skeleton matches are looked for as well. Respellings such as Ma'arat al-No'eman/Maarat al-Numan score
+#: ~88 and above.
+STRONG_SURFACE_RATIO = 85.0
+#: Skeletons shorter than this match too many places to mean anything on their own ("sr", "dn")...
+MIN_SKELETON_LENGTH = 3
+#: ...but near the context a two-symbol skeleton is still evidence (Safeyah/Safiyah): such hits are kept only for
+#: places in the context region, and score below ACCEPT_ALONE, so they need context support to be accepted.
+MIN_REGIONAL_SKELETON_LENGTH = 2
+#: A two-symbol skeleton drops so much (vowels, y/w, ʿayn) that unrelated names meet on it: al-Sayeer and Sar'a are
+#: both "sr". Such a hit also needs keys this alike (rapidfuzz ratio): Safeyah/Safiyah score ~91, Sayeer/Sar'a 50.
+SHORT_SKELETON_MIN_KEY_RATIO = 75.0
+#: Below ~80 a key ratio joins different names (Dama/Dana, Tal Haran/Tal Karam); above ~88 it misses real variants.
+FUZZY_CUTOFF = 80.0
+#: Fuzzy scores stay under normalised and strong skeleton matches: a fuzzy hit is a guess until context backs it.
+FUZZY_WEIGHT = 0.9
+#: Keys this short give fuzzy matches that are mostly noise (one letter is 25% of "dana").
+MIN_FUZZY_KEY_LENGTH = 5
+FUZZY_LIMIT = 12
+#: Grid cell for the "places near a point" lookup, in degrees (~28 km at the equator).
+GRID_DEGREES = 0.25
+#: Around a context point, places this close are tried fuzzily whatever their first letter (a misheard first
+#: consonant is still found) and two-symbol skeletons count. Matches further out need no context to be accepted.
+REGION_KM = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A place a query matched, by which rule, with the match score before context."""
+
+    place_id: str
+    score: float
+    rule: str
+    loose: bool = False  #: a match context may veto (skeleton, fuzzy, weak normalised)
+
+
+def fast_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine). Within 0.5% of geopy's geodesic, which thresholds of tens of km
+    cannot feel, and ~100x faster: the resolver measures every candidate against the context."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _exact_form(text: str) -> str:
+    # "As written": case, spacing and the choice of apostrophe for ʿayn/hamza aside.
+    return " ".join(text.casefold().translate(APOSTROPHES_TO_ONE).split())
+
+
+class NameIndex:
+    """Dicts from every exact form, key and skeleton to place ids, plus fuzzy buckets and a coarse grid."""
+
+    def __init__(self, places: Iterable[Place], forms: dict[str, tuple[str, str, str]] | None = None) -> None:
+        forms = forms or {}
+        #: name -> (key, surface) of every name of every place: normalised matches compare surfaces.
+        self._key_surface: dict[str, tuple[str, str]] = {}
+        self.places: dict[str, Place] = {}
+        self.exact: dict[str, list[str]] = defaultdict(list)
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+        self.by_skeleton: dict[str, list[str]] = defaultdict(list)
+        self.keys_of: dict[str, tuple[str, ...]] = {}
+        self._grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+        # Per cell and script, the keys of the places in it with their ids: the fuzzy pool around a point.
+        self._cell_keys: dict[tuple[tuple[int, int], bool], tuple[list[str], list[str]]] = {}
+        buckets: dict[tuple[bool, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for place in places:
+            self.places[place.id] = place
+            self._grid[self._cell(place.lat, place.lon)].append(place.id)
+            keys: dict[str, None] = {}
+            for name in (place.name, *place.aliases):
+                key, skel, name_surface = forms.get(name) or name_forms(name)
+                self._key_surface[name] = (key, name_surface)
+                _add(self.exact, _exact_form(name), place.id)
+                if key:
+                    _add(self.by_key, key, place.id)
+                    keys[key] = None
+                    buckets[(is_arabic(key), skel[:1])][key].append(place.id)
+                if len(skel) >= MIN_REGIONAL_SKELETON_LENGTH:
+                    _add(self.by_skeleton, skel, place.id)
+            self.keys_of[place.id] = tuple(keys)
+            cell = self._cell(place.lat, place.lon)
+            for key in keys:
+                pool = self._cell_keys.setdefault((cell, is_arabic(key)), ([], []))
+                pool[0].append(key)
+                pool[1].append(place.id)
+        # Parallel lists per bucket, the shape rapidfuzz.process.extract wants.
+        self._buckets = {b: (list(entries), list(entries.values())) for b, entries in buckets.items()}
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / GRID_DEGREES), math.floor(lon / GRID_DEGREES)
+
+    def cells_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[int, int]]:
+        """The grid cells within ``radius_km`` of the point (their union covers the circle)."""
+        dlat = radius_km / 111.0
+        dlon = radius_km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+        (la0, lo0), (la1, lo1) = self._cell(lat - dlat, lon - dlon), self._cell(lat + dlat, lon + dlon)
+        return [(a, b) for a in range(la0, la1 + 1) for b in range(lo0, lo1 + 1)]
+
+    def ids_near(self, lat: float, lon: float, radius_km: float) -> list[str]:
+        """Ids of places in the grid cells within ``radius_km`` of the point (a superset of the circle)."""
+        return [pid for cell in self.cells_near(lat, lon, radius_km) for pid in self._grid.get(cell, ())]
+
+    def is_known(self, text: str) -> bool:
+        """True when ``text`` is an exact name, key or skeleton of some place (no fuzzy matching)."""
+        if _exact_form(text) in self.exact:
+            return True
+        key = name_key(text)
+        if key and key in self.by_key:
+            return True
+        skel = skeleton(text)
+        return len(skel) >= MIN_SKELETON_LENGTH and skel in self.by_skeleton
+
+    def match(self, text: str, *, around: tuple[float, float] | None = None) -> list[Match]:
+        """Every place ``text`` may name, best rule per place.
+
+        ``around`` is the context point: places within :data:`REGION_KM` of it are also tried fuzzily, and
+        two-symbol skeletons count there.
+        """
+        cells = set(self.cells_near(*around, REGION_KM)) if around is not None else set()
+        found: dict[str, Match] = {}
+        for pid in self.exact.get(_exact_form(text), ()):
+            found[pid] = Match(pid, 1.0, "exact")
+        key, skel, query_surface = name_forms(text)
+        # Exact and normalised hits are all "the same name": namesakes spelt differently (Nairab, al-Nayrab) compete.
+        for pid in self.by_key.get(key, ()):
+            if pid in found:
+                continue
+            ratio = max(fuzz.ratio(query_surface, sf) for k, sf in map(self._key_surface.__getitem__, self._names(pid))
+                        if k == key)
+            found[pid] = Match(pid, NORMALISED_SCORE - 0.1 * (1 - ratio / 100.0), "normalised",
+                               loose=ratio < STRONG_SURFACE_RATIO)
+        # A sure hit ends the search, unless there is a context point and every sure hit is far from it: then a
+        # looser match near the context may be the place meant ("Jasem" near Idlib is not Jasim in Daraa).
+        if any(not m.loose and (around is None or self._within(m.place_id, around)) for m in found.values()):
+            return list(found.values())
+        query_arabic = is_arabic(text)
+        skeleton_hits = self.by_skeleton.get(skel, ()) if len(skel) >= MIN_REGIONAL_SKELETON_LENGTH else ()
+        if skeleton_hits and len(skel) < MIN_SKELETON_LENGTH:
+            skeleton_hits = [pid for pid in skeleton_hits if self._in_cells(pid, cells)
+                             and self._key_ratio(key, pid, query_arabic) >= SHORT_SKELETON_MIN_KEY_RATIO]
+        for pid in skeleton_hits:
+            if pid not in found:
+                found[pid] = Match(pid, self._skeleton_score(key, skel, pid, query_arabic), "skeleton", loose=True)
+        nothing_near = not found or bool(cells) and not any(self._in_cells(pid, cells) for pid in found)
+        if len(key) >= MIN_FUZZY_KEY_LENGTH and nothing_near:
+            for pid, ratio in self._fuzzy(key, skel, query_arabic, cells):
+                score = ratio / 100.0 * FUZZY_WEIGHT
+                if pid not in found or found[pid].score < score:
+                    found[pid] = Match(pid, score, "fuzzy", loose=True)
+        return list(found.values())
+
+    def _within(self, pid: str, point: tuple[float, float]) -> bool:
+        place = self.places[pid]
+        return fast_km((place.lat, place.lon), point) <= REGION_KM
+
+    def _in_cells(self, pid: str, cells: set) -> bool:
+        place = self.places[pid]
+        return self._cell(place.lat, place.lon) in cells
+
+    def _names(self, pid: str) -> tuple[str, ...]:
+        place = self.places[pid]
+        return (place.name, *place.aliases)
+
+    def _key_ratio(self, key: str, pid: str, query_arabic: bool) -> float:
+        """Best rapidfuzz ratio of ``key`` against the place's keys in the query's script (-1 when it has none)."""
+        same_script = [k for k in self.keys_of.get(pid, ()) if is_arabic(k) == query_arabic]
+        return max((fuzz.ratio(key, k) for k in same_script), default=-1.0)
+
+    def _skeleton_score(self, key: str, skel: str, pid: str, query_arabic: bool) -> float:
+        length_part = 0.15 * min(len(skel), 5) / 5
+        ratio = self._key_ratio(key, pid, query_arabic)
+        if ratio < 0:  # Arabic query, Latin-only place (or the reverse): the skeleton is the only bridge
+            return 0.6 + 0.05 * min(len(skel), 5)
+        return 0.5 + 0.3 * ratio / 100.0 + length_part
+
+    def _fuzzy(self, key: str, skel: str, query_arabic: bool, cells: set) -> list[tuple[str, float]]:
+        best: dict[str, float] = {}
+        keys, ids = self._buckets.get((query_arabic, skel[:1]), ((), ()))
+        for _, ratio, position in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                  limit=FUZZY_LIMIT):
+            for pid in ids[position]:
+                best[pid] = max(best.get(pid, 0.0), ratio)
+        region_keys: list[str] = []
+        region_ids: list[str] = []
+        for cell in cells:
+            pool = self._cell_keys.get((cell, query_arabic))
+            if pool:
+                region_keys += pool[0]
+                region_ids += pool[1]
+        for _, ratio, position in process.extract(key, region_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                  limit=FUZZY_LIMIT):
+            pid = region_ids[position]
+            best[pid] = max(best.get(pid, 0.0), ratio)
+        return list(best.items())
+
+
+def _add(table: dict[str, list[str]], form: str, place_id: str) -> None:
+    ids = table[form]
+    if place_id not in ids:  # lists are a few ids long
+        ids.append(place_id)

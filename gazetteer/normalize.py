@@ -1,0 +1,275 @@
+"""Name normalisation: one spelling in, the forms the index matches on out.
+
+Three forms, from strict to loose:
+
+``name_key``
+    Latin: lower case, no diacritics or ʿayn/hamza marks, no article (al-, el-, as-, ash-... and glued ``Elhisn``),
+    prefix families folded (Kafr/Kfar/Kefr, Tal/Tell, Um/Umm, Khirbet/Kharbat, Deir/Dayr, Jabal/Jebel,
+    Sheikh/Shaykh, Maarat/Marat/Maaret), long-vowel spellings folded (ou/oo/u/o, ee/i, ei/ay/ai, e/a), doubled letters
+    single, a final ``h`` after a vowel dropped, words joined. Arabic: alef forms, taa marbuta, alif maqsura,
+    tashkeel, tatweel and the article ال folded.
+``skeleton``
+    The consonants only, in a Latin alphabet shared by both scripts, so ``جرجناز`` and ``Jorjnaz`` meet at ``jrjnz``.
+    Digraphs kh/sh/gh/th/dh are single symbols (x/S/G/t/d); q/k/c fold to k; vowels, y and w are dropped (they
+    are long vowels as often as consonants, and reports disagree on them more than on anything else); ʿayn and
+    hamza are dropped. Taa marbuta counts as ``t`` inside a construct (``Dhahret a-Zarzour``) and as nothing at
+    the end of a name.
+``validate_query``
+    Rejects what cannot be a place name (empty, over :data:`MAX_QUERY_LENGTH`, control characters, mixed scripts).
+
+Examples
+--------
+>>> name_key("Ma'arrat an-Nu'man") == name_key("Maarat al-Numan")
+True
+>>> skeleton("ضهرة الزرزور") == skeleton("Dhahret a-Zarzour")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from gazetteer.errors import InvalidQuery
+
+#: Longest query accepted; the longest real place names are ~60 characters, phrases from an extractor ~100.
+MAX_QUERY_LENGTH = 200
+
+#: Bump when a rule below changes: persisted indexes store their forms and recompute them on a mismatch.
+NORMALISATION_VERSION = 5
+
+# Every apostrophe-like mark reports use for ʿayn and hamza, plus the half-rings of scholarly transliteration.
+_MARKS = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ\u02bb\u02bc\u0060\u00b4\u2032\u2035"
+_LATIN_DROP = str.maketrans({c: None for c in _MARKS})
+#: Every apostrophe-like mark to a plain apostrophe (for comparing names "as written").
+APOSTROPHES_TO_ONE = str.maketrans({c: "'" for c in _MARKS})
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"«»]+")
+# Letters NFKD does not decompose.
+_LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l",
+                                "þ": "th"})
+
+_ARTICLES = frozenset({"al", "el", "il", "ul", "l", "a", "e", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az",
+                       "ez", "an", "en", "ar", "er", "adh", "ath", "ud", "us", "ut", "un", "ur", "uz"})
+# A glued article: "Elhisn", "Alrai", "Albab". The third letter must be a consonant other than l so that
+# "Aleppo" and "Allah" stay whole.
+_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[bcdfghjkmnpqrstvwxyz])")
+
+# Prefix families, folded to one spelling per family (after marks are gone and before vowels are folded).
+_PREFIX_FAMILIES = {
+    "kafr": ("kafr", "kafar", "kfar", "kefr", "kufr", "kfr", "kefar", "kafer", "kfer"),
+    "tal": ("tal", "tall", "tell", "tel", "til", "tul", "tulul"),
+    "um": ("um", "umm", "om", "omm", "oum", "oumm"),
+    "khirbat": ("khirbet", "kharbat", "khirbat", "khirbit", "khurbat", "kherbet", "khirba", "khirbeh", "kharbet",
+                "khirbah", "khurbet", "khrbt", "kherbat", "kheerbat", "kheurbet", "kheurbe", "khirbe", "kharbeh"),
+    "dayr": ("deir", "dayr", "dair", "der", "dier", "deyr"),
+    "jabal": ("jabal", "jebel", "jabel", "jbel", "djebel", "jebal", "jibal"),
+    "shaykh": ("sheikh", "shaykh", "shaikh", "sheik", "shekh", "cheikh", "sheykh", "shaykh", "shiekh", "shikh"),
+    "maarat": ("maarat", "maarrat", "marat", "maaret", "maarret", "maret", "maarrit", "maarit", "maaraat"),
+    "ayn": ("ain", "ayn", "ein", "eyn", "aïn", "ayin"),
+    "bayt": ("beit", "bayt", "bait", "beyt", "bet"),
+    "abu": ("abu", "abou", "abo", "aboo"),
+    "bir": ("bir", "beer", "bier", "bire"),
+}
+_PREFIX_OF = {variant: canon for canon, variants in _PREFIX_FAMILIES.items() for variant in variants}
+
+def _first_of_run(match: re.Match) -> str:
+    return match.group(1)
+
+
+# The Latin forms are computed on the tokens joined by single spaces; spaces go at the end.
+_DOUBLED = re.compile(r"([a-z])\1+")
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
+# One pass, longest spellings first: ee/ie/iy -> i; ou/oo/o/uw -> u; ei/ey/ai/ay -> ay; e -> a.
+_VOWEL_MAP = {"ee": "i", "ie": "i", "iy": "i", "ou": "u", "oo": "u", "o": "u", "uw": "u", "ei": "ay", "ey": "ay",
+              "ai": "ay", "ay": "ay", "e": "a"}
+_VOWEL_FOLD = re.compile(r"ee|ie|ei|ey|ai|ay|ou|oo|iy(?![aeiou])|uw(?![aeiou])|o|e")
+# A final h after a vowel is a taa marbuta ("-ah", "-eh") as often as a consonant; words of 3+ letters only.
+_FINAL_H = re.compile(r"(?<=[a-z][aiu])h\b")
+_SKELETON_FINAL_H = re.compile(r"(?<=[a-z][aeiouy])h\b")
+
+
+def _fold_vowel(match: re.Match) -> str:
+    return _VOWEL_MAP[match.group()]
+
+
+# Arabic script.
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": None,
+                              "ی": "ي", "ک": "ك", "ھ": "ه", "ۀ": "ه", "ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ك"})
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Arabic letters to the skeleton alphabet; long vowels, ʿayn and hamza carriers become nothing.
+_ARABIC_SKELETON = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "X", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s",
+    "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "G", "ف": "f", "ق": "k", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ا": "", "ة": "",
+}
+# Latin digraphs become one symbol (upper case so the letter table below leaves them alone), then single letters.
+_LATIN_DIGRAPHS = re.compile(r"kh|sh|ch|gh|th|dh|ph|dj|ck")
+_DIGRAPH_MAP = {"kh": "X", "sh": "S", "ch": "S", "gh": "G", "th": "t", "dh": "d", "ph": "f", "dj": "j", "ck": "k"}
+_LATIN_SKELETON_TABLE = str.maketrans({"g": "G", "c": "k", "q": "k", "p": "b", "v": "f", "x": "ks", " ": None,
+                                       **{v: None for v in "aeiouyw"}})
+_SKELETON_DOUBLED = re.compile(r"(.)\1+")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Format characters pasted text carries: soft hyphen, Arabic letter mark, zero-width and bidi controls, BOM.
+_FORMAT = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def validate_query(text: str) -> str:
+    """Return ``text`` stripped, or raise :class:`InvalidQuery` saying what is wrong with it.
+
+    Format characters (bidi marks, zero-width joiners, BOM) that pasted Arabic carries are removed silently;
+    control characters, empty or oversized names and names mixing Arabic and Latin letters are refused.
+
+    Examples
+    --------
+    >>> validate_query("  Jarjanaz ")
+    'Jarjanaz'
+    """
+    if not isinstance(text, str):
+        raise InvalidQuery(f"a place name must be text, not {type(text).__name__}")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidQuery(f"name of {len(text)} characters is too long (at most {MAX_QUERY_LENGTH}): "
+                           f"{text[:40]!r}...")
+    control = _CONTROL.search(text)
+    if control:
+        raise InvalidQuery(f"name {text[:60]!r} contains control character U+{ord(control.group()):04X} "
+                           f"at {control.start()}")
+    cleaned = " ".join(_FORMAT.sub("", text).split())
+    if not cleaned:
+        raise InvalidQuery("empty place name")
+    if _ARABIC_LETTER.search(cleaned) and _LATIN_LETTER.search(cleaned):
+        raise InvalidQuery(f"name {cleaned!r} mixes Arabic and Latin script; give one spelling at a time")
+    if not any(c.isalpha() for c in cleaned):
+        raise InvalidQuery(f"name {cleaned!r} has no letters")
+    return cleaned
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains Arabic-script letters."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def _latin_tokens(text: str) -> list[str]:
+    text = text.lower()
+    if not text.isascii():
+        # NFKD splits letters from their diacritics; the ASCII round trip drops the marks (ʿ, ʾ, combining dots).
+        text = unicodedata.normalize("NFKD", text.translate(_LATIN_SPECIAL)).encode("ascii", "ignore").decode()
+    tokens = [t for t in _SEPARATORS.split(text.translate(_LATIN_DROP)) if t]
+    if len(tokens) > 1:  # a lone "As" or "An" is a name, not an article
+        tokens = [t for i, t in enumerate(tokens) if not (t in _ARTICLES and i < len(tokens) - 1)] or tokens
+    out = []
+    for token in tokens:
+        if len(token) >= 5:
+            token = _GLUED_ARTICLE.sub("", token)
+        out.append(_PREFIX_OF.get(token, token))
+    return out
+
+
+def _latin_key(joined: str) -> str:
+    key = _VOWEL_FOLD.sub(_fold_vowel, _DOUBLED_CONSONANT.sub(_first_of_run, joined))
+    return _FINAL_H.sub("", _DOUBLED.sub(_first_of_run, key)).replace(" ", "")
+
+
+def _latin_skeleton(joined: str) -> str:
+    skel = _LATIN_DIGRAPHS.sub(_digraph, _SKELETON_FINAL_H.sub("", joined)).translate(_LATIN_SKELETON_TABLE)
+    return _SKELETON_DOUBLED.sub(_first_of_run, skel)
+
+
+def _digraph(match: re.Match) -> str:
+    return _DIGRAPH_MAP[match.group()]
+
+
+def _arabic_tokens(text: str) -> list[str]:
+    text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", text))
+    tokens = [t for t in re.split(r"[\s\-_.,;:()«»،؛]+", text) if t]
+    out = []
+    for token in tokens:
+        # The article and its prepositional forms (وال، بال، لل) are not part of the name.
+        for article in ("وال", "بال", "ال", "لل"):
+            if token.startswith(article) and len(token) > len(article) + 1:
+                token = token[len(article):]
+                break
+        out.append(token)
+    return out
+
+
+def _arabic_token_skeleton(token: str, last: bool) -> str:
+    marbuta = token.endswith("ة")
+    token = token.translate(_ARABIC_FOLD)
+    if marbuta:  # taa marbuta: "t" in a construct (Dhahret a-Zarzour), nothing at the end of a name
+        token = token[:-1] + ("" if last else "ت")
+    elif token[-1:] in ("ه", "ح") and len(token) >= 2:
+        # A final ه is a taa marbuta without its dots as often as not, and Latin spellings cannot tell a final ح
+        # from the "-ah/-eh" of a taa marbuta: the Latin side drops a final h after a vowel too.
+        token = token[:-1]
+    return "".join(_ARABIC_SKELETON.get(c, c if c.isdigit() else "") for c in token)
+
+
+def _arabic_key(text: str) -> str:
+    return "".join(t.translate(_ARABIC_FOLD) for t in _arabic_tokens(text))
+
+
+def _arabic_skeleton(text: str) -> str:
+    tokens = _arabic_tokens(text)
+    skel = "".join(_arabic_token_skeleton(t, i == len(tokens) - 1) for i, t in enumerate(tokens))
+    return _SKELETON_DOUBLED.sub(_first_of_run, skel)
+
+
+@lru_cache(maxsize=131072)
+def surface(text: str) -> str:
+    """The name as written, minus case, marks, articles and prefix spellings: what a reader sees.
+
+    Two spellings with equal keys can still look very different ("Sehrah" and "Saharah"); comparing surfaces
+    tells a respelling from a collision. Keys and skeletons are computed from it.
+
+    Examples
+    --------
+    >>> surface("Ma‘arrat an-Nu‘mān")
+    'maarat numan'
+    """
+    return " ".join(_arabic_tokens(text)) if is_arabic(text) else " ".join(_latin_tokens(text))
+
+
+@lru_cache(maxsize=131072)
+def name_key(text: str) -> str:
+    """The normalised key of a name: equal keys are the same name written differently.
+
+    Examples
+    --------
+    >>> name_key("Khan Sheikhoun"), name_key("Khān Shaykhūn")
+    ('khanshaykhun', 'khanshaykhun')
+    >>> name_key("الصِّير")
+    'صير'
+    """
+    return _arabic_key(text) if is_arabic(text) else _latin_key(surface(text))
+
+
+@lru_cache(maxsize=131072)
+def skeleton(text: str) -> str:
+    """The consonant skeleton of a name, in one alphabet for Latin and Arabic script.
+
+    Examples
+    --------
+    >>> skeleton("Jorjnaz"), skeleton("Jarjanaz"), skeleton("جرجناز")
+    ('jrjnz', 'jrjnz', 'jrjnz')
+    """
+    return _arabic_skeleton(text) if is_arabic(text) else _latin_skeleton(surface(text))
+
+
+def name_forms(text: str) -> tuple[str, str, str]:
+    """``(name_key(text), skeleton(text), surface(text))``: what the index keeps for every name."""
+    return name_key(text), skeleton(text), surface(text)
+
+
+_OTHER_SCRIPT = re.compile("[^\\x00-\u024f\u0300-\u036f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u1e00-\u1eff"
+                           "\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def is_usable_alias(text: str) -> bool:
+    """True for an alias worth indexing: Latin or Arabic script, not a URL, not only digits, not too long."""
+    return (0 < len(text) <= 100 and "://" not in text and any(c.isalpha() for c in text)
+            and _OTHER_SCRIPT.search(text) is None and not (is_arabic(text) and _LATIN_LETTER.search(text)))
