@@ -86,3 +86,5 @@ class Report:
     actor_text: str = ""
     sub_event_type: str = ""
     region: bool = False
+    #: 1 the place itself, 2 near it or part of it ("farmland surrounding X"), 3 a region report.
+    geo_precision: int = 1

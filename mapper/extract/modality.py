@@ -1,0 +1,62 @@
+"""Modality: does the sentence assert, claim, deny, attempt or expect the event?
+
+Checked in this order (the first that applies wins), on the words of the same sentence before the trigger:
+
+1. denied: a denial verb ("denied", "refuted", "dismissed ... claims") anywhere before the trigger, or a negation
+   right before it ("did not capture", "has not fallen", "never entered").
+2. attempted: an effort that does not say it succeeded ("pushed to retake", "in an attempt to", "trying to",
+   "failed to", "launched an offensive to").  "managed to" / "succeeded in" are successes: asserted.
+3. expected: the future or a possibility ("could fall", "will likely capture", "expected to", "aims to",
+   "on the verge of"), or a trigger that carries it ("inching closer to", "aims for").
+4. claimed: "claim(s/ed)", "reportedly", "allegedly", "purportedly" in the sentence.
+5. asserted otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DENIED_VERB = re.compile(r"(?i)\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|reject(?:s|ed|ing)?\s+(?:claims|reports)"
+                          r"|dismiss(?:es|ed|ing)?\s+(?:claims|reports)|false\s+claims?|untrue)\b")
+_NEGATION = re.compile(r"(?i)\b(?:not|never|n['’]t|no\s+longer|yet\s+to|failed\s+to\s+\w+\s+and)\s+(?:\w+\s+){0,2}$")
+_ATTEMPT = re.compile(
+    r"(?i)(?:\b(?:push(?:es|ed|ing)?|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|seek(?:s|ing)?|sought|struggl\w*"
+    r"|fight(?:s|ing)?|battl(?:e|es|ed|ing)|fail(?:s|ed|ing)?|mov(?:e|es|ed|ing)|strive\w*|work(?:s|ed|ing)?"
+    r"|launch\w*\s+(?:\w+\s+){0,3}?(?:offensive|operation|attack|assault|push|drive|campaign))"
+    r"|\b(?:attempt|bid|effort|offensive|push|drive|operation|campaign|battle|fight)s?)\s+(?:\w+\s+)?to\s+"
+    r"(?:\w+\s+)?$")
+_EXPECT = re.compile(
+    r"(?i)\b(?:could|would|might|may|will|shall|can|going\s+to|expected\s+to|likely\s+to|poised\s+to|set\s+to"
+    r"|about\s+to|threaten\w*\s+to|plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|prepar\w+\s+to|ready\s+to"
+    r"|allow\w*(?:\s+\w+)?\s+to|hop\w+\s+to|vow\w*\s+to|intend\w*\s+to|in\s+order\s+to|verge\s+of|brink\s+of"
+    r"|soon|imminent(?:ly)?|close\s+to|near\s+to|having\s+to|supposed\s+to|ha(?:ve|s|d)\s+to)\s+"
+    r"(?:(?:\w+ly|soon|also|be|not|then|now|finally|eventually)\s+){0,3}$")
+_CLAIM = re.compile(r"(?i)\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|purportedly|alleged)\b")
+_SUCCESS = re.compile(r"(?i)\b(?:managed|succeeded|able)\s+(?:\w+\s+)?(?:to|in)\s+(?:\w+\s+)?$")
+
+
+def modality_of(sentence: str, trigger_offset: int, intrinsic: str | None = None) -> str:
+    """Modality of the trigger at ``trigger_offset`` (an offset into ``sentence``).
+
+    Examples
+    --------
+    >>> modality_of("The army pushed to retake the city.", 20)
+    'attempted'
+    >>> modality_of("The town could fall to the army.", 15)
+    'expected'
+    >>> modality_of("The army managed to retake the city.", 20)
+    'asserted'
+    """
+    before = sentence[:trigger_offset]
+    window = before[-70:]
+    if _DENIED_VERB.search(before) or _NEGATION.search(window):
+        return "denied"
+    if _SUCCESS.search(window):
+        return "claimed" if _CLAIM.search(sentence) else "asserted"
+    if _ATTEMPT.search(window):
+        return "attempted"
+    if _EXPECT.search(window) or intrinsic == "expected":
+        return "expected"
+    if _CLAIM.search(sentence):
+        return "claimed"
+    return "asserted"
