@@ -2,6 +2,14 @@
 
 import click
 
+manifest_option = click.option(
+    "--manifest", type=click.Path(exists=True, dir_okay=False),
+    help="manifest.csv giving published/source/url per file (default: one beside the files).",
+)
+published_option = click.option(
+    "--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication day (YYYY-MM-DD) for a single file with no front matter or manifest.",
+)
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output; problems are still reported.")
 overlay_option = click.option(
     "--overlay", "overlays", multiple=True, type=click.Path(exists=True, dir_okay=False),
