@@ -18,6 +18,12 @@ def _parse_day(ctx, param, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+as_of_option = click.option(
+    "--as-of", "as_of", default=None, callback=_parse_day, metavar="YYYY-MM-DD",
+    help="Day the map opens on and the images show (default: the last event date).",
+)
+
+
 @click.command()
 @click.argument("events", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
@@ -25,8 +31,7 @@ def _parse_day(ctx, param, value: str | None) -> dt.date | None:
 @click.option("--title", default=None, help="Title shown on the map and the images.")
 @click.option("--png", "png", default=None, type=click.Path(dir_okay=False), help="Also write a PNG for reports.")
 @click.option("--svg", "svg", default=None, type=click.Path(dir_okay=False), help="Also write an SVG for reports.")
-@click.option("--as-of", "as_of", default=None, callback=_parse_day, metavar="YYYY-MM-DD",
-              help="Day the map opens on and the images show (default: the last event date).")
+@as_of_option
 def render(events: str, output: str, title: str | None, png: str | None, svg: str | None,
            as_of: dt.date | None) -> None:
     """Draw EVENTS (the GeoJSON written by `extract`) as a map with a time control."""
