@@ -15,7 +15,7 @@ import offlinefolium as folium
 from mapper.errors import ExportError
 from mapper.render.data import MapData, prepare
 from mapper.render.outline import load_outline
-from mapper.render.style import map_style_options, side_colour, type_label
+from mapper.render.style import is_control, map_style_options, side_colour, type_label
 from mapper.render.timeline import EventTimeline
 
 #: Days before the chosen date whose changes are highlighted (a control in the page changes it).
@@ -164,7 +164,10 @@ def _options(data: MapData, title: str | None, as_of: dt.date | None, window_day
 
 
 def _bounds(data: MapData) -> list[list[float]] | None:
-    coords = [f["geometry"]["coordinates"] for f in data.features]
+    # The map is about who controls what: open on the control changes. Strikes and claims far away (an ISIS attack
+    # in another province) stay reachable by panning without shrinking the front line to a dot.
+    controls = [f for f in data.features if is_control(f["properties"])]
+    coords = [f["geometry"]["coordinates"] for f in controls or data.features]
     if not coords:
         return None
     lons, lats = [c[0] for c in coords], [c[1] for c in coords]
