@@ -66,9 +66,13 @@ class Match:
 def fast_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km (haversine). Within 0.5% of geopy's geodesic, which thresholds of tens of km
     cannot feel, and ~100x faster: the resolver measures every candidate against the context."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    # Called ~100,000 times per thousand articles: plain local names, no map() or tuple unpacking.
+    lat1, lon1, lat2, lon2 = _radians(a[0]), _radians(a[1]), _radians(b[0]), _radians(b[1])
+    h = _sin((lat2 - lat1) / 2) ** 2 + _cos(lat1) * _cos(lat2) * _sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * _asin(min(1.0, _sqrt(h)))
+
+
+_radians, _sin, _cos, _asin, _sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
 
 
 def _exact_form(text: str) -> str:
@@ -114,6 +118,9 @@ class NameIndex:
                 pool[1].append(place.id)
         # Parallel lists per bucket, the shape rapidfuzz.process.extract wants.
         self._buckets = {b: (list(entries), list(entries.values())) for b, entries in buckets.items()}
+        # Fuzzy hits of a key in its bucket, memoised: an article resolves each unknown name twice (without, then
+        # with context), and a corpus names the same unknown village in many articles. The index never changes.
+        self._bucket_hits: dict[tuple[str, bool, str], tuple[tuple[str, float], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -207,12 +214,7 @@ class NameIndex:
         return 0.5 + 0.3 * ratio / 100.0 + length_part
 
     def _fuzzy(self, key: str, skel: str, query_arabic: bool, cells: set) -> list[tuple[str, float]]:
-        best: dict[str, float] = {}
-        keys, ids = self._buckets.get((query_arabic, skel[:1]), ((), ()))
-        for _, ratio, position in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                                  limit=FUZZY_LIMIT):
-            for pid in ids[position]:
-                best[pid] = max(best.get(pid, 0.0), ratio)
+        best: dict[str, float] = dict(self._bucket_fuzzy(key, skel[:1], query_arabic))
         region_keys: list[str] = []
         region_ids: list[str] = []
         for cell in cells:
@@ -225,6 +227,28 @@ class NameIndex:
             pid = region_ids[position]
             best[pid] = max(best.get(pid, 0.0), ratio)
         return list(best.items())
+
+
+    def _bucket_fuzzy(self, key: str, first: str, query_arabic: bool) -> tuple[tuple[str, float], ...]:
+        """(place id, best ratio) of the fuzzy hits of ``key`` in its bucket (same script, same first symbol)."""
+        memo_key = (key, query_arabic, first)
+        hits = self._bucket_hits.get(memo_key)
+        if hits is None:
+            best: dict[str, float] = {}
+            keys, ids = self._buckets.get((query_arabic, first), ((), ()))
+            for _, ratio, position in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                      limit=FUZZY_LIMIT):
+                for pid in ids[position]:
+                    best[pid] = max(best.get(pid, 0.0), ratio)
+            hits = tuple(best.items())
+            if len(self._bucket_hits) >= _MEMO_LIMIT:
+                self._bucket_hits.clear()
+            self._bucket_hits[memo_key] = hits
+        return hits
+
+
+#: Memo tables are emptied when they reach this many entries (a bound on memory for very long runs).
+_MEMO_LIMIT = 200_000
 
 
 def _add(table: dict[str, list[str]], form: str, place_id: str) -> None:

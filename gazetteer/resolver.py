@@ -54,6 +54,8 @@ AMBIGUITY_MARGIN = 0.08
 #: Two candidates this close are one place from two sources (a curated row and a GeoNames row).
 SAME_PLACE_KM = 2.0
 ONLINE_SCORE = 0.7
+#: The memo of context-free answers is emptied when it reaches this many entries (bounds memory on huge runs).
+_MEMO_LIMIT = 100_000
 MAX_CANDIDATES = 8
 
 
@@ -105,6 +107,7 @@ class Gazetteer:
         self.online = online
         self.problems = tuple(problems)
         self._priority = source_priority or {}
+        self._memo: dict[tuple, Resolution] = {}
 
     def __len__(self) -> int:
         return len(self.index)
@@ -141,23 +144,52 @@ class Gazetteer:
         ('x:1', 'skeleton')
         """
         query = validate_query(name)
+        memo_key = self._memo_key(name, near, bbox, kinds) if not context else None
+        if memo_key is not None and memo_key in self._memo:
+            return self._memo[memo_key]
         # Each reference point with the radius loose matches must fall within.
         refs = [(near, LOOSE_MATCH_MAX_KM)] if near is not None else []
         middle = context_point(context)
-        if middle is not None:
-            refs.append((middle, loose_radius_km(context, middle)))
-        scored = []
-        for match in self.index.match(query, around=refs[0][0] if refs else None):
+        around = near if near is not None else middle
+        matches = []
+        for match in self.index.match(query, around=around):
             place = self.index.places[match.place_id]
-            if kinds is not None and place.kind not in kinds:
-                continue
+            if kinds is None or place.kind in kinds:
+                matches.append((place, match))
+        if middle is not None:
+            # The radius only bounds loose matches; measuring the context's spread costs O(context), so skip it
+            # when there is none (most names match exactly).
+            loose = any(match.loose for _, match in matches)
+            refs.append((middle, loose_radius_km(context, middle) if loose else LOOSE_MATCH_MAX_KM))
+        scored = []
+        for place, match in matches:
             item = self._score(place, match.score, match.rule, refs, bbox, match.loose)
             if item is not None:
                 scored.append(item)
         resolution = self._decide(name, scored, bool(refs))
         if resolution.status == "unresolved" and not resolution.candidates and self.online is not None:
             resolution = self._resolve_online(name, query, refs, bbox) or resolution
+        if memo_key is not None:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[memo_key] = resolution
         return resolution
+
+    def _memo_key(self, name: str, near, bbox, kinds) -> tuple | None:
+        """Key of a context-free resolution in the memo (None: not memoised).
+
+        Articles of one corpus name the same places again and again, and the places and rules never change after
+        construction, so the answer without context is computed once. Online answers are not memoised (a failed
+        lookup may succeed later).
+        """
+        if self.online is not None:
+            return None
+        key = (name, near, bbox, None if kinds is None else frozenset(kinds))  # the name as given: it is the answer's query
+        try:
+            hash(key)
+        except TypeError:  # a list for near or bbox: correct, just not memoised
+            return None
+        return key
 
     def resolve_all(self, names: Sequence[str], *, near: tuple[float, float] | None = None,
                     bbox: tuple[float, float, float, float] | None = None,

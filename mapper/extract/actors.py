@@ -183,13 +183,28 @@ class ActorLexicon:
         self._any = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>{_wrap(p)})" for i, (p, _) in enumerate(rows))
                                + r")(?![\w])")
         self._names = [side for _, side in rows]
+        self._last: tuple[str | None, list[tuple[str, list[int]]]] = (None, [])
+
+    def _keys_in(self, text: str) -> list[tuple[str, list[int]]]:
+        """The (key, rows) whose key occurs somewhere in ``text``.
+
+        The extractor calls :meth:`find` once per sentence of the same article: testing the ~100 keys against the
+        whole text once leaves only the few that occur to test per sentence.
+        """
+        last_text, keys = self._last  # one tuple, read and written whole: safe if threads share the lexicon
+        if text is not last_text:
+            low = text.lower()
+            keys = [(k, ids) for k, ids in self._rows_by_key.items() if k in (text if k.isupper() else low)]
+            self._last = (text, keys)
+        return keys
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
         """Actor mentions in ``text[start:end]``, in order (at one place the earliest row of the table wins)."""
         end = len(text) if end is None else end
         seg = text[start:end]
         low = seg.lower()
-        rows = {i for k, ids in self._rows_by_key.items() if k in (seg if k.isupper() else low) for i in ids}
+        keys = self._keys_in(text) if start or end != len(text) else self._rows_by_key.items()
+        rows = {i for k, ids in keys if k in (seg if k.isupper() else low) for i in ids}
         hits = [(m.start(), i, m.end()) for i in rows for m in self._single[i].finditer(text, start, end)]
         hits.sort()
         out: list[ActorMention] = []
