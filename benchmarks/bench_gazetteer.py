@@ -90,13 +90,15 @@ def main() -> None:
 
         places = list(gaz)
         rng = random.Random(1)
-        exact_names = [p.name for p in rng.sample(places, 10_000)]
-        variant_names = [v.spelling for v in make_variants(places, 5000, seed=3)]
+        # Distinct strings only, so each lookup computes its forms (no lookup is served by an earlier one's memo).
+        exact_names = list(dict.fromkeys(p.name for p in rng.sample(places, 10_000)))
+        variant_names = list(dict.fromkeys(v.spelling for v in make_variants(places, 5000, seed=3)))
         clear_caches()
         print(f"is_known exact    {per_second(gaz.is_known, exact_names):,.0f} lookups/s   target >= 100,000/s")
         clear_caches()
         print(f"is_known variants {per_second(gaz.is_known, variant_names):,.0f} lookups/s "
-              f"(normalised/skeleton, forms computed)")
+              f"(normalised/skeleton, forms computed; {len(variant_names):,} distinct spellings)   "
+              f"target >= 100,000/s")
         print(f"index.match exact {per_second(gaz.index.match, exact_names):,.0f} lookups/s")
         clear_caches()
         print(f"resolve exact     {per_second(gaz.resolve, exact_names[:3000]):,.0f} resolves/s")

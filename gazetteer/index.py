@@ -46,6 +46,10 @@ FUZZY_WEIGHT = 0.9
 #: Keys this short give fuzzy matches that are mostly noise (one letter is 25% of "dana").
 MIN_FUZZY_KEY_LENGTH = 5
 FUZZY_LIMIT = 12
+#: Transliterations vary vowels far more than consonants, so a fuzzy hit must also keep the consonants: its skeleton
+#: must be this alike (rapidfuzz ratio) to one of the place's. al-Rayan/Rabia reach the key cutoff (80) but their
+#: skeletons "rn"/"rb" only 50; Kafar Aweed/Kafr Uwayd-like respellings keep ~80 and above.
+FUZZY_MIN_SKELETON_RATIO = 66.0
 #: Grid cell for the "places near a point" lookup, in degrees (~28 km at the equator).
 GRID_DEGREES = 0.25
 #: Around a context point, places this close are tried fuzzily whatever their first letter (a misheard first
@@ -77,7 +81,10 @@ _radians, _sin, _cos, _asin, _sqrt = math.radians, math.sin, math.cos, math.asin
 
 def _exact_form(text: str) -> str:
     # "As written": case, spacing and the choice of apostrophe for ʿayn/hamza aside.
-    return " ".join(text.casefold().translate(APOSTROPHES_TO_ONE).split())
+    folded = text.casefold()
+    # In ASCII text ` is the only mark to unify (str.replace is much faster than translate).
+    folded = folded.replace("`", "'") if folded.isascii() else folded.translate(APOSTROPHES_TO_ONE)
+    return " ".join(folded.split())
 
 
 class NameIndex:
@@ -92,6 +99,7 @@ class NameIndex:
         self.by_key: dict[str, list[str]] = defaultdict(list)
         self.by_skeleton: dict[str, list[str]] = defaultdict(list)
         self.keys_of: dict[str, tuple[str, ...]] = {}
+        self.skeletons_of: dict[str, tuple[str, ...]] = {}
         self._grid: dict[tuple[int, int], list[str]] = defaultdict(list)
         # Per cell and script, the keys of the places in it with their ids: the fuzzy pool around a point.
         self._cell_keys: dict[tuple[tuple[int, int], bool], tuple[list[str], list[str]]] = {}
@@ -111,6 +119,8 @@ class NameIndex:
                 if len(skel) >= MIN_REGIONAL_SKELETON_LENGTH:
                     _add(self.by_skeleton, skel, place.id)
             self.keys_of[place.id] = tuple(keys)
+            self.skeletons_of[place.id] = tuple(dict.fromkeys(
+                (forms.get(name) or name_forms(name))[1] for name in (place.name, *place.aliases)))
             cell = self._cell(place.lat, place.lon)
             for key in keys:
                 pool = self._cell_keys.setdefault((cell, is_arabic(key)), ([], []))
@@ -121,6 +131,10 @@ class NameIndex:
         # Fuzzy hits of a key in its bucket, memoised: an article resolves each unknown name twice (without, then
         # with context), and a corpus names the same unknown village in many articles. The index never changes.
         self._bucket_hits: dict[tuple[str, bool, str], tuple[tuple[str, float], ...]] = {}
+        self._cell_hits: dict[tuple, tuple[tuple[float, int, str], ...]] = {}
+        self._strict_memo: dict[str, tuple] = {}
+        # Whole fuzzy answers per (key, first skeleton symbol, script, cells around the context point).
+        self._fuzzy_memo: dict[tuple, list[tuple[str, float]]] = {}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -156,7 +170,49 @@ class NameIndex:
         ``around`` is the context point: places within :data:`REGION_KM` of it are also tried fuzzily, and
         two-symbol skeletons count there.
         """
-        cells = set(self.cells_near(*around, REGION_KM)) if around is not None else set()
+        # What does not depend on the context point is worked out once per spelling (an article resolves each name
+        # twice, and a corpus names the same places again and again); the index never changes after construction.
+        strict = self._strict_memo.get(text)
+        if strict is None:
+            strict = self._strict(text)
+        found_strict, key, skel, query_arabic, skeleton_matches = strict
+        # A sure hit ends the search, unless there is a context point and every sure hit is far from it: then a
+        # looser match near the context may be the place meant ("Jasem" near Idlib is not Jasim in Daraa).
+        if any(not m.loose and (around is None or self._within(m.place_id, around)) for m in found_strict):
+            return list(found_strict)
+        found = {m.place_id: m for m in found_strict}
+        cells_list = self.cells_near(*around, REGION_KM) if around is not None else []
+        cells = set(cells_list)
+        if skeleton_matches is None:  # a two-symbol skeleton: only places near the context count
+            skeleton_matches = [Match(pid, self._skeleton_score(key, skel, pid, query_arabic), "skeleton", loose=True)
+                                for pid in self.by_skeleton.get(skel, ()) if self._in_cells(pid, cells)
+                                and self._key_ratio(key, pid, query_arabic) >= SHORT_SKELETON_MIN_KEY_RATIO]
+        for match in skeleton_matches:
+            if match.place_id not in found:
+                found[match.place_id] = match
+        nothing_near = not found or bool(cells) and not any(self._in_cells(pid, cells) for pid in found)
+        if len(key) >= MIN_FUZZY_KEY_LENGTH and nothing_near:
+            memo_key = (key, skel[:1], query_arabic, tuple(cells_list))
+            fuzzy = self._fuzzy_memo.get(memo_key)
+            if fuzzy is None:
+                fuzzy = self._fuzzy(key, skel, query_arabic, cells)
+                if len(self._fuzzy_memo) >= _MEMO_LIMIT:
+                    self._fuzzy_memo.clear()
+                self._fuzzy_memo[memo_key] = fuzzy
+            for pid, ratio in fuzzy:
+                if not self._keeps_consonants(skel, pid):
+                    continue
+                score = ratio / 100.0 * FUZZY_WEIGHT
+                if pid not in found or found[pid].score < score:
+                    found[pid] = Match(pid, score, "fuzzy", loose=True)
+        return list(found.values())
+
+    def _strict(self, text: str) -> tuple:
+        """The context-free part of :meth:`match`, memoised per spelling.
+
+        (exact and normalised matches, key, skeleton, query in Arabic?, skeleton matches or None when the skeleton
+        is two symbols long and its matches depend on the context).
+        """
         found: dict[str, Match] = {}
         for pid in self.exact.get(_exact_form(text), ()):
             found[pid] = Match(pid, 1.0, "exact")
@@ -169,25 +225,18 @@ class NameIndex:
                         if k == key)
             found[pid] = Match(pid, NORMALISED_SCORE - 0.1 * (1 - ratio / 100.0), "normalised",
                                loose=ratio < STRONG_SURFACE_RATIO)
-        # A sure hit ends the search, unless there is a context point and every sure hit is far from it: then a
-        # looser match near the context may be the place meant ("Jasem" near Idlib is not Jasim in Daraa).
-        if any(not m.loose and (around is None or self._within(m.place_id, around)) for m in found.values()):
-            return list(found.values())
         query_arabic = is_arabic(text)
-        skeleton_hits = self.by_skeleton.get(skel, ()) if len(skel) >= MIN_REGIONAL_SKELETON_LENGTH else ()
-        if skeleton_hits and len(skel) < MIN_SKELETON_LENGTH:
-            skeleton_hits = [pid for pid in skeleton_hits if self._in_cells(pid, cells)
-                             and self._key_ratio(key, pid, query_arabic) >= SHORT_SKELETON_MIN_KEY_RATIO]
-        for pid in skeleton_hits:
-            if pid not in found:
-                found[pid] = Match(pid, self._skeleton_score(key, skel, pid, query_arabic), "skeleton", loose=True)
-        nothing_near = not found or bool(cells) and not any(self._in_cells(pid, cells) for pid in found)
-        if len(key) >= MIN_FUZZY_KEY_LENGTH and nothing_near:
-            for pid, ratio in self._fuzzy(key, skel, query_arabic, cells):
-                score = ratio / 100.0 * FUZZY_WEIGHT
-                if pid not in found or found[pid].score < score:
-                    found[pid] = Match(pid, score, "fuzzy", loose=True)
-        return list(found.values())
+        skeleton_matches: tuple[Match, ...] | None = ()
+        if len(skel) >= MIN_SKELETON_LENGTH:
+            skeleton_matches = tuple(Match(pid, self._skeleton_score(key, skel, pid, query_arabic), "skeleton",
+                                           loose=True) for pid in self.by_skeleton.get(skel, ()) if pid not in found)
+        elif len(skel) >= MIN_REGIONAL_SKELETON_LENGTH and skel in self.by_skeleton:
+            skeleton_matches = None
+        strict = (tuple(found.values()), key, skel, query_arabic, skeleton_matches)
+        if len(self._strict_memo) >= _MEMO_LIMIT:
+            self._strict_memo.clear()
+        self._strict_memo[text] = strict
+        return strict
 
     def _within(self, pid: str, point: tuple[float, float]) -> bool:
         place = self.places[pid]
@@ -200,6 +249,10 @@ class NameIndex:
     def _names(self, pid: str) -> tuple[str, ...]:
         place = self.places[pid]
         return (place.name, *place.aliases)
+
+    def _keeps_consonants(self, skel: str, pid: str) -> bool:
+        """Whether ``skel`` is alike enough to a skeleton of the place (see FUZZY_MIN_SKELETON_RATIO)."""
+        return any(fuzz.ratio(skel, other) >= FUZZY_MIN_SKELETON_RATIO for other in self.skeletons_of.get(pid, ()))
 
     def _key_ratio(self, key: str, pid: str, query_arabic: bool) -> float:
         """Best rapidfuzz ratio of ``key`` against the place's keys in the query's script (-1 when it has none)."""
@@ -215,19 +268,35 @@ class NameIndex:
 
     def _fuzzy(self, key: str, skel: str, query_arabic: bool, cells: set) -> list[tuple[str, float]]:
         best: dict[str, float] = dict(self._bucket_fuzzy(key, skel[:1], query_arabic))
-        region_keys: list[str] = []
-        region_ids: list[str] = []
+        # The places around the context, cell by cell in the set's order, as if their keys were one list: the
+        # FUZZY_LIMIT best (ratio first, then position in that list, as rapidfuzz ranks them). Each cell's hits are
+        # memoised: the same unknown name comes back near the same front line in article after article.
+        hits: list[tuple[float, int, str]] = []
+        offset = 0
         for cell in cells:
             pool = self._cell_keys.get((cell, query_arabic))
             if pool:
-                region_keys += pool[0]
-                region_ids += pool[1]
-        for _, ratio, position in process.extract(key, region_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                                  limit=FUZZY_LIMIT):
-            pid = region_ids[position]
+                hits += [(ratio, offset + position, pid) for ratio, position, pid in
+                         self._cell_fuzzy(key, cell, query_arabic, pool)]
+                offset += len(pool[0])
+        if len(hits) > 1:
+            hits.sort(key=_by_ratio_then_position)
+        for ratio, _, pid in hits[:FUZZY_LIMIT]:
             best[pid] = max(best.get(pid, 0.0), ratio)
         return list(best.items())
 
+    def _cell_fuzzy(self, key: str, cell: tuple[int, int], query_arabic: bool,
+                    pool: tuple[list[str], list[str]]) -> tuple[tuple[float, int, str], ...]:
+        """(ratio, position in the cell's pool, place id) of every key in the cell at least FUZZY_CUTOFF alike."""
+        memo_key = (key, cell, query_arabic)
+        hits = self._cell_hits.get(memo_key)
+        if hits is None:
+            hits = tuple((ratio, position, pool[1][position]) for _, ratio, position in
+                         process.extract(key, pool[0], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None))
+            if len(self._cell_hits) >= _MEMO_LIMIT:
+                self._cell_hits.clear()
+            self._cell_hits[memo_key] = hits
+        return hits
 
     def _bucket_fuzzy(self, key: str, first: str, query_arabic: bool) -> tuple[tuple[str, float], ...]:
         """(place id, best ratio) of the fuzzy hits of ``key`` in its bucket (same script, same first symbol)."""
@@ -245,6 +314,10 @@ class NameIndex:
                 self._bucket_hits.clear()
             self._bucket_hits[memo_key] = hits
         return hits
+
+
+def _by_ratio_then_position(hit: tuple[float, int, str]) -> tuple[float, int]:
+    return -hit[0], hit[1]
 
 
 #: Memo tables are emptied when they reach this many entries (a bound on memory for very long runs).

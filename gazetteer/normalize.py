@@ -41,10 +41,10 @@ NORMALISATION_VERSION = 5
 
 # Every apostrophe-like mark reports use for ʿayn and hamza, plus the half-rings of scholarly transliteration.
 _MARKS = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ\u02bb\u02bc\u0060\u00b4\u2032\u2035"
-_LATIN_DROP = str.maketrans({c: None for c in _MARKS})
 #: Every apostrophe-like mark to a plain apostrophe (for comparing names "as written").
 APOSTROPHES_TO_ONE = str.maketrans({c: "'" for c in _MARKS})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"«»]+")
+_ASCII_SEPARATORS = bytes.maketrans(b"-_/.,;:()[]\"", b" " * 12)
 # Letters NFKD does not decompose.
 _LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l",
                                 "þ": "th"})
@@ -108,11 +108,12 @@ _ARABIC_SKELETON = {
 # Latin digraphs become one symbol (upper case so the letter table below leaves them alone), then single letters.
 _LATIN_DIGRAPHS = re.compile(r"kh|sh|ch|gh|th|dh|ph|dj|ck")
 _DIGRAPH_MAP = {"kh": "X", "sh": "S", "ch": "S", "gh": "G", "th": "t", "dh": "d", "ph": "f", "dj": "j", "ck": "k"}
-_LATIN_SKELETON_TABLE = str.maketrans({"g": "G", "c": "k", "q": "k", "p": "b", "v": "f", "x": "ks", " ": None,
-                                       **{v: None for v in "aeiouyw"}})
+_SKELETON_BYTES = bytes.maketrans(b"gcqpv", b"Gkkbf")
+_SKELETON_DELETE = b" aeiouyw"
 _SKELETON_DOUBLED = re.compile(r"(.)\1+")
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")  # what str.isalpha accepts among ASCII characters
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Format characters pasted text carries: soft hyphen, Arabic letter mark, zero-width and bidi controls, BOM.
 _FORMAT = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -138,19 +139,20 @@ def validate_query(text: str) -> str:
     if control:
         raise InvalidQuery(f"name {text[:60]!r} contains control character U+{ord(control.group()):04X} "
                            f"at {control.start()}")
-    cleaned = " ".join(_FORMAT.sub("", text).split())
+    ascii_only = text.isascii()  # most queries: no format characters, no Arabic letters to look for
+    cleaned = " ".join((text if ascii_only else _FORMAT.sub("", text)).split())
     if not cleaned:
         raise InvalidQuery("empty place name")
-    if _ARABIC_LETTER.search(cleaned) and _LATIN_LETTER.search(cleaned):
+    if not ascii_only and _ARABIC_LETTER.search(cleaned) and _LATIN_LETTER.search(cleaned):
         raise InvalidQuery(f"name {cleaned!r} mixes Arabic and Latin script; give one spelling at a time")
-    if not any(c.isalpha() for c in cleaned):
+    if not (_ASCII_LETTER.search(cleaned) if ascii_only else any(c.isalpha() for c in cleaned)):
         raise InvalidQuery(f"name {cleaned!r} has no letters")
     return cleaned
 
 
 def is_arabic(text: str) -> bool:
     """True when ``text`` contains Arabic-script letters."""
-    return _ARABIC_LETTER.search(text) is not None
+    return not text.isascii() and _ARABIC_LETTER.search(text) is not None
 
 
 def _latin_tokens(text: str) -> list[str]:
@@ -158,24 +160,35 @@ def _latin_tokens(text: str) -> list[str]:
     if not text.isascii():
         # NFKD splits letters from their diacritics; the ASCII round trip drops the marks (ʿ, ʾ, combining dots).
         text = unicodedata.normalize("NFKD", text.translate(_LATIN_SPECIAL)).encode("ascii", "ignore").decode()
-    tokens = [t for t in _SEPARATORS.split(text.translate(_LATIN_DROP)) if t]
-    if len(tokens) > 1:  # a lone "As" or "An" is a name, not an article
-        tokens = [t for i, t in enumerate(tokens) if not (t in _ARTICLES and i < len(tokens) - 1)] or tokens
+    # The text is ASCII now: one bytes.translate drops its marks (' and `) and turns the ASCII separators of
+    # _SEPARATORS into spaces, and str.split() splits on the same whitespace as the pattern's \s.
+    tokens = text.encode("ascii").translate(_ASCII_SEPARATORS, b"'`").decode("ascii").split()
+    if len(tokens) > 1 and not _ARTICLES.isdisjoint(tokens):  # a lone "As" or "An" is a name, not an article
+        last = len(tokens) - 1
+        tokens = [t for i, t in enumerate(tokens) if not (t in _ARTICLES and i < last)]
     out = []
     for token in tokens:
-        if len(token) >= 5:
+        if len(token) >= 5 and token.startswith(("al", "el")):
             token = _GLUED_ARTICLE.sub("", token)
         out.append(_PREFIX_OF.get(token, token))
     return out
 
 
 def _latin_key(joined: str) -> str:
-    key = _VOWEL_FOLD.sub(_fold_vowel, _DOUBLED_CONSONANT.sub(_first_of_run, joined))
-    return _FINAL_H.sub("", _DOUBLED.sub(_first_of_run, key)).replace(" ", "")
+    key = _DOUBLED.sub(_first_of_run, _VOWEL_FOLD.sub(_fold_vowel, _DOUBLED_CONSONANT.sub(_first_of_run, joined)))
+    if "h" in key:  # a cheap test spares most names a regex pass
+        key = _FINAL_H.sub("", key)
+    return key.replace(" ", "")
 
 
 def _latin_skeleton(joined: str) -> str:
-    skel = _LATIN_DIGRAPHS.sub(_digraph, _SKELETON_FINAL_H.sub("", joined)).translate(_LATIN_SKELETON_TABLE)
+    skel = joined
+    if "h" in skel:  # every pattern of these two passes but dj and ck has an h
+        skel = _SKELETON_FINAL_H.sub("", skel)
+    if "h" in skel or "dj" in skel or "ck" in skel:
+        skel = _LATIN_DIGRAPHS.sub(_digraph, skel)
+    # Surfaces are ASCII, so the letter table runs on bytes (x -> ks first: bytes map one to one).
+    skel = skel.replace("x", "ks").encode("ascii").translate(_SKELETON_BYTES, _SKELETON_DELETE).decode("ascii")
     return _SKELETON_DOUBLED.sub(_first_of_run, skel)
 
 

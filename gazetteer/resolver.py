@@ -8,9 +8,8 @@ that land far from it: a skeleton equal to "Farwan"'s is a fact about consonants
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from geopy.distance import geodesic
 
@@ -83,7 +82,7 @@ def loose_radius_km(context: Sequence[Place], point: tuple[float, float]) -> flo
     """How far from the article's context point a loose match may land (see :data:`SPREAD_FACTOR`)."""
     if len(context) < 2:
         return LOOSE_MATCH_MAX_KM
-    spread = statistics.median(fast_km((p.lat, p.lon), point) for p in context)
+    spread = _median([fast_km((p.lat, p.lon), point) for p in context])
     return min(LOOSE_MATCH_MAX_KM, max(MIN_LOOSE_KM, SPREAD_FACTOR * spread))
 
 
@@ -91,7 +90,44 @@ def context_point(context: Sequence[Place]) -> tuple[float, float] | None:
     """The coordinate-wise median of the context places (robust to one outlier), or None."""
     if not context:
         return None
-    return statistics.median(p.lat for p in context), statistics.median(p.lon for p in context)
+    return _median([p.lat for p in context]), _median([p.lon for p in context])
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, the same arithmetic without its overhead (called for every name of every article)."""
+    values.sort()
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def _beyond(distance: float, radius: float | _Context) -> bool:
+    """``distance > radius``, where the radius may be a context's loose radius, measured only when needed.
+
+    That radius always lies within [MIN_LOOSE_KM, LOOSE_MATCH_MAX_KM], so outside that band the answer is known.
+    """
+    if not isinstance(radius, _Context):
+        return distance > radius
+    if distance <= MIN_LOOSE_KM:
+        return False
+    if distance > LOOSE_MATCH_MAX_KM:
+        return True
+    return distance > radius.loose_radius()
+
+
+class _Context:
+    """An article's context places, their median point, and (when a loose match needs it) the loose radius."""
+
+    __slots__ = ("_radius", "places", "point")
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        self.places = places
+        self.point = context_point(places)
+        self._radius: float | None = None
+
+    def loose_radius(self) -> float:
+        if self._radius is None:
+            self._radius = loose_radius_km(self.places, self.point)
+        return self._radius
 
 
 class Gazetteer:
@@ -144,23 +180,44 @@ class Gazetteer:
         ('x:1', 'skeleton')
         """
         query = validate_query(name)
-        memo_key = self._memo_key(name, near, bbox, kinds) if not context else None
-        if memo_key is not None and memo_key in self._memo:
-            return self._memo[memo_key]
+        if context:
+            return self._resolve(name, query, near, bbox, kinds, _Context(context))
+        return self._resolve_alone(name, query, near, bbox, kinds)
+
+    def _resolve_alone(self, name: str, query: str, near, bbox, kinds) -> Resolution:
+        """:meth:`resolve` without context places, memoised."""
+        memo_key = self._memo_key(name, near, bbox, kinds)
+        if memo_key is not None:
+            known = self._memo.get(memo_key)
+            if known is not None:
+                return known
+        resolution = self._resolve(name, query, near, bbox, kinds, None)
+        if memo_key is not None:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[memo_key] = resolution
+        return resolution
+
+    def _resolve(self, name: str, query: str, near, bbox, kinds, context: _Context | None) -> Resolution:
         # Each reference point with the radius loose matches must fall within.
         refs = [(near, LOOSE_MATCH_MAX_KM)] if near is not None else []
-        middle = context_point(context)
+        middle = context.point if context is not None else None
         around = near if near is not None else middle
         matches = []
         for match in self.index.match(query, around=around):
             place = self.index.places[match.place_id]
             if kinds is None or place.kind in kinds:
                 matches.append((place, match))
+        if len(matches) == 1 and matches[0][1].rule == "exact" and matches[0][1].score == 1.0:
+            # A lone exact name: context and bounding box only scale its score, and _decide scales the best
+            # candidate back to its match score, so the answer is the same wherever the context is (and cheap).
+            place = matches[0][0]
+            return Resolution(name, "resolved", place, 1.0, "exact", (Candidate(place, 1.0, "exact"),))
         if middle is not None:
-            # The radius only bounds loose matches; measuring the context's spread costs O(context), so skip it
-            # when there is none (most names match exactly).
+            # The radius only bounds loose matches; measuring the context's spread costs O(context), so it is
+            # measured only when a loose match lands where the radius decides (see _beyond).
             loose = any(match.loose for _, match in matches)
-            refs.append((middle, loose_radius_km(context, middle) if loose else LOOSE_MATCH_MAX_KM))
+            refs.append((middle, context if loose else LOOSE_MATCH_MAX_KM))
         scored = []
         for place, match in matches:
             item = self._score(place, match.score, match.rule, refs, bbox, match.loose)
@@ -169,10 +226,6 @@ class Gazetteer:
         resolution = self._decide(name, scored, bool(refs))
         if resolution.status == "unresolved" and not resolution.candidates and self.online is not None:
             resolution = self._resolve_online(name, query, refs, bbox) or resolution
-        if memo_key is not None:
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[memo_key] = resolution
         return resolution
 
     def _memo_key(self, name: str, near, bbox, kinds) -> tuple | None:
@@ -198,23 +251,33 @@ class Gazetteer:
 
         A name that cannot be one (empty, control characters...) comes back "unresolved" instead of raising.
         """
-        first = {n: self._safe_resolve(n, near=near, bbox=bbox, kinds=kinds) for n in dict.fromkeys(names)}
+        first: dict[str, Resolution] = {}
+        queries: dict[str, str] = {}
+        for n in dict.fromkeys(names):
+            try:
+                queries[n] = validate_query(n)
+            except InvalidQuery:
+                first[n] = Resolution(query=n, status="unresolved", place=None, score=0.0, rule="")
+                continue
+            first[n] = self._resolve_alone(n, queries[n], near, bbox, kinds)
         anchors = {n: r.place for n, r in first.items() if r.resolved and r.rule in CONFIDENT_RULES}
         if not anchors:
             return [first[n] for n in names]
+        # A name's context is every anchor but its own place, so it depends only on that place: names that are no
+        # anchor share one context (and its median point, computed once).
+        contexts: dict[str | None, _Context | None] = {}
         second = {}
         for n, resolution in first.items():
             own = anchors.get(n)
-            context = [p for other, p in anchors.items() if other != n and (own is None or p.id != own.id)]
-            second[n] = self._safe_resolve(n, near=near, bbox=bbox, kinds=kinds, context=context) if context \
-                else resolution
+            own_id = own.id if own is not None else None
+            if own_id not in contexts:
+                context = [p for p in anchors.values() if own_id is None or p.id != own_id]
+                contexts[own_id] = _Context(context) if context else None
+            context = contexts[own_id]
+            query = queries.get(n)
+            second[n] = resolution if context is None or query is None else \
+                self._resolve(n, query, near, bbox, kinds, context)
         return [second[n] for n in names]
-
-    def _safe_resolve(self, name: str, **kwargs) -> Resolution:
-        try:
-            return self.resolve(name, **kwargs)
-        except InvalidQuery:
-            return Resolution(query=name, status="unresolved", place=None, score=0.0, rule="")
 
     def _score(self, place: Place, match: float, rule: str, refs: list, bbox, loose: bool) -> _Scored | None:
         factor = 1.0
@@ -226,7 +289,7 @@ class Gazetteer:
         if refs:
             distances = [(fast_km((place.lat, place.lon), point), radius) for point, radius in refs]
             nearest = min(d for d, _ in distances)
-            if loose and all(d > radius for d, radius in distances):
+            if loose and all(_beyond(d, radius) for d, radius in distances):
                 return None
             factor *= max(MIN_CONTEXT_FACTOR, math.exp(-max(0.0, nearest - NEAR_KM) / DECAY_KM))
         return _Scored(place, match, rule, match * factor, nearest)
@@ -236,7 +299,7 @@ class Gazetteer:
         # proportion. A lone exact name far from the context (Daraa in an Idlib article) stays a sure 1.0.
         top_factor = max((s.final / s.match for s in scored if s.match > 0), default=1.0)
         if 0 < top_factor < 1.0:
-            scored = [replace(s, final=s.final / top_factor) for s in scored]
+            scored = [_Scored(s.place, s.match, s.rule, s.final / top_factor, s.distance_km) for s in scored]
         scored.sort(key=lambda s: (-s.final, -self._priority.get(s.place.source, 0), s.place.id))
         distinct: list[_Scored] = []
         for item in scored:  # the same village from two sources counts once, under its best-ranked entry

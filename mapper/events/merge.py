@@ -134,6 +134,13 @@ def _merged_date(members: list[LocatedReport]) -> tuple[dt.date | None, dt.date 
     dated = [m.report.date for m in members if _date_range(m) is not None]
     if not dated:
         return None, None, None, "unknown", False
+    if len(dated) == 1:  # most events have one dated report: what the general case below gives for one
+        d = dated[0]
+        if d.precision == "day":
+            day = d.date or d.start
+            return day, day, day, "day", False
+        start = d.start or d.date
+        return d.date or start, start, d.end or d.date, d.precision, False
     precision = min((d.precision for d in dated), key=lambda p: _PRECISION_RANK.get(p, 9))
     if precision == "day":
         days = Counter(d.date or d.start for d in dated if d.precision == "day")
@@ -211,6 +218,9 @@ def merge_events(located: Sequence[LocatedReport], *, window_days: int = 4) -> l
 
     events: list[Event] = []
     for (place_key, _precision, event_type, modality_group), indexes in groups.items():
+        if len(indexes) == 1:  # most groups: one report, one event (what the clustering below gives for it)
+            events.append(_build_event([located[indexes[0]]], place_key, modality_group))
+            continue
         ranges = {i: r for i in indexes if (r := _date_range(located[i])) is not None}
         undated = [i for i in indexes if i not in ranges]
         dated = list(ranges)

@@ -13,6 +13,7 @@ because "government" would not tell the two armies apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -223,6 +224,7 @@ class ActorLexicon:
 _ATTR_RX = [(_bounded(p), name) for p, name in ATTRIBUTION_TABLE]
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_source(phrase: str) -> str:
     """The canonical name of a source phrase ("Syria's official news agency SANA" -> "SANA"), else the phrase."""
     for rx, name in _ATTR_RX:
@@ -249,7 +251,10 @@ def find_attribution(sentence: str) -> str | None:
     'the source'
     """
     low = sentence.lower()
-    if not any(k in low for k in _SPEECH_KEYS):
+    for key in _SPEECH_KEYS:  # a plain loop: this runs for every sentence with an event
+        if key in low:
+            break
+    else:
         return _named_outlet(sentence, low)
     if "“" in sentence or '"' in sentence:
         sentence = _QUOTED.sub(lambda q: " " * len(q.group()), sentence)  # a quote's own words are not its source
@@ -273,14 +278,18 @@ def find_attribution(sentence: str) -> str | None:
     return _named_outlet(sentence, low)
 
 
-_OUTLET_KEYS = [literal_keys(p) for p, _ in ATTRIBUTION_TABLE[:9]]
+_OUTLETS = [(keys, rx, name) for (rx, name), keys in
+            zip(_ATTR_RX[:9], [literal_keys(p) for p, _ in ATTRIBUTION_TABLE[:9]], strict=True)]
 
 
 def _named_outlet(sentence: str, low: str) -> str | None:
     """A known outlet named anywhere in the sentence ("مراسل سانا:", "SANA footage shows")."""
-    for (rx, name), keys in zip(_ATTR_RX[:9], _OUTLET_KEYS, strict=True):
-        if any(k in low for k in keys) and rx.search(sentence):
-            return name
+    for keys, rx, name in _OUTLETS:
+        for key in keys:
+            if key in low:
+                if rx.search(sentence):
+                    return name
+                break
     return None
 
 

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 
 from mapper.extract.model import DateInfo, DateMention
-from mapper.extract.sentences import spans_containing, split_paragraphs
+from mapper.extract.sentences import KeyIndex, register_keys, split_paragraphs
 
 #: How many days after publication a yearless day may fall and still take the publication year.
 FUTURE_GRACE_DAYS = 14
@@ -81,6 +81,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
                 + r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("year", r"(?i)\b(?:(?P<yrel>last|this|next)\s+year|in\s+(?P<y>(?:19|20)\d\d))\b(?!-)"),
 ]]
+#: A second keyword set some patterns also need (each match contains one of each): "week" alone is common
+#: ("earlier this week"), "last week" needs "last" too.  Only used when the lower-cased text lines up with the text
+#: and holds no "ı" or "ſ" (the two letters a case-insensitive pattern matches to an ASCII letter they do not
+#: lower-case to), so that a keyword missing from the lower-cased text proves the pattern cannot match.
+_ALSO = {"past_week": ("past", "last", "previous"), "last_week": ("last",), "this_week": ("this",),
+         "last_month": ("last",), "this_month": ("this",),
+         "relative": ("earlier", "later", "before", "after", "next", "following", "previous", "same")}
+for _keys in (*_KEYS.values(), *_ALSO.values()):
+    register_keys(_keys)
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "numeric", "weekday", "yesterday", "today", "day_before_yesterday",
                         "relative"})
 _SINCE = re.compile(r"(?i)\bsince\b[^.;,!?]{0,45}$")
@@ -207,10 +216,12 @@ def _relative_to_publication(kind: str, match: re.Match[str], p: dt.date, expr: 
     return DateInfo.unknown(expr)  # pragma: no cover - every kind is handled above
 
 
-def find_dates(text: str, published: dt.date | None, spans: list[tuple[int, int]] | None = None) -> list[DateMention]:
+def find_dates(text: str, published: dt.date | None, spans: list[tuple[int, int]] | None = None, *,
+               index: KeyIndex | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``published``.
 
-    ``spans`` (sentences or paragraphs, in order) bound the search; by default the paragraphs.
+    ``spans`` (sentences or paragraphs, in order) bound the search; by default the paragraphs.  ``index`` is a
+    :class:`KeyIndex` of ``text.lower()`` over the same spans, when the caller shares one with other searches.
 
     Examples
     --------
@@ -220,11 +231,11 @@ def find_dates(text: str, published: dt.date | None, spans: list[tuple[int, int]
     'unknown'
     """
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    low = text.lower()
-    spans = split_paragraphs(text) if spans is None else spans
-    starts = [s for s, _ in spans]
+    if index is None:
+        index = KeyIndex(text.lower(), split_paragraphs(text) if spans is None else spans)
+    also = _ALSO if len(index.low) == len(text) and "ı" not in text and "ſ" not in text else {}
     for rank, (kind, pattern) in enumerate(_PATTERNS):
-        for ps, pe in spans_containing(low, _KEYS[kind], spans, starts):
+        for ps, pe in index.spans_with(_KEYS[kind], also.get(kind, ())):
             for m in pattern.finditer(text, ps, pe):
                 found.append((m.start(), -(m.end() - m.start()), rank, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))

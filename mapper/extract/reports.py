@@ -32,7 +32,7 @@ from mapper.extract.dates import find_dates
 from mapper.extract.mentions import Mention, parse_list, scan_names
 from mapper.extract.modality import modality_of
 from mapper.extract.model import CONTROL_CHANGE, DateInfo, DateMention, Evidence, Report
-from mapper.extract.sentences import Sentence, split_paragraphs, split_sentences
+from mapper.extract.sentences import KeyIndex, Sentence, split_paragraphs, split_sentences
 from mapper.extract.triggers import Trigger, find_triggers
 
 _DEFAULT_ACTORS = ActorLexicon()
@@ -86,9 +86,10 @@ class _Extraction:
         self._actor_cache: dict[int, list[ActorMention]] = {}
         self.sentences = split_sentences(self.text)
         spans = [(s.start, s.end) for s in self.sentences]
-        self.dates = find_dates(self.text, article.published, spans)
+        index = KeyIndex(self.text.lower(), spans)  # one keyword search per article for dates and triggers
+        self.dates = find_dates(self.text, article.published, spans, index=index)
         self.date_starts = [d.start for d in self.dates]
-        self.triggers = find_triggers(self.text, spans)
+        self.triggers = find_triggers(self.text, spans, index=index)
         self._attr_cache: dict[int, str | None] = {}
         self.context_side: str | None = None
 

@@ -131,14 +131,124 @@ def spans_containing(low: str, keys: tuple[str, ...], spans: list[tuple[int, int
 
     A cheap prefilter: ``str.find`` runs in C, so regular expressions only run where a keyword occurs.
     """
-    hit: set[int] = set()
-    for key in keys:
+    return KeyIndex(low, spans, starts).spans_with(keys)
+
+
+#: Every keyword the lexicons filter on (they register theirs at import), and the registered keywords without
+#: white space that each word of a text contains (memoised across articles: news vocabulary repeats).
+_REGISTERED: set[str] = set()
+_WORD_KEYS: dict[str, tuple[str, ...]] = {}
+_WORD_KEYS_MAX = 200_000
+
+
+def register_keys(keys) -> None:
+    """Add lexicon keywords to those :class:`KeyIndex` finds with one pass over the words of a text."""
+    new = {k for k in keys if k and not any(c.isspace() for c in k)} - _REGISTERED
+    if new:
+        _REGISTERED.update(new)
+        _WORD_KEYS.clear()
+
+
+def _keys_in_word(word: str) -> tuple[str, ...]:
+    found = _WORD_KEYS.get(word)
+    if found is None:
+        if len(_WORD_KEYS) >= _WORD_KEYS_MAX:
+            _WORD_KEYS.clear()
+        found = _WORD_KEYS[word] = tuple(k for k in _REGISTERED if k in word)
+    return found
+
+
+class KeyIndex:
+    """Which spans of a text contain a keyword: each keyword is looked up once, however many patterns use it.
+
+    The date and trigger lexicons share many keywords ("week", "day", the month names, "control"), and most of them
+    contain no white space, so cannot cross a word: one pass over the words of each span finds all of those at
+    once.  Keywords with white space (and every keyword when text lies outside the spans) are found with
+    ``str.find``.  Either way a span "contains" a keyword when an occurrence starts in it or in the white space
+    after it.
+
+    Examples
+    --------
+    >>> KeyIndex("one. two. one.", [(0, 4), (5, 9), (10, 14)]).spans_with(("one",))
+    [(0, 4), (10, 14)]
+    """
+
+    def __init__(self, low: str, spans: list[tuple[int, int]], starts: list[int] | None = None) -> None:
+        self.low, self.spans = low, spans
+        self.starts = [s for s, _ in spans] if starts is None else starts
+        self._hits: dict[str, list[int]] = {}
+        self._spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self._by_word: dict[str, list[int]] | None = None
+        self._words_apart = self._only_space_between()
+
+    def _only_space_between(self) -> bool:
+        """True when white space separates the spans and is all that lies outside them (sentences, paragraphs):
+        then a keyword without white space occurs in a span iff one of the span's words contains it."""
+        low, prev = self.low, 0
+        for i, (s, e) in enumerate(self.spans):
+            if s < prev or (i and s == prev) or not (s == prev or low[prev:s].isspace()):
+                return False
+            prev = e
+        return prev == len(low) or low[prev:].isspace()
+
+    def hits(self, key: str) -> list[int]:
+        """Indices (ascending) of the spans that contain ``key``."""
+        found = self._hits.get(key)
+        if found is None:
+            if self._words_apart and key in _REGISTERED:
+                if self._by_word is None:
+                    self._by_word = self._index_words()
+                found = self._by_word.get(key, [])
+            else:
+                found = self._search(key)
+            self._hits[key] = found
+        return found
+
+    def _index_words(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        low, known = self.low, _WORD_KEYS.get  # the hot loop: ~500 words an article, most with no keyword
+        for i, (s, e) in enumerate(self.spans):
+            for word in set(low[s:e].split()):
+                keys = known(word)
+                if keys is None:
+                    keys = _keys_in_word(word)
+                for key in keys:
+                    ids = out.get(key)
+                    if ids is None:
+                        out[key] = [i]
+                    elif ids[-1] != i:
+                        ids.append(i)
+        return out
+
+    def _search(self, key: str) -> list[int]:
+        low, spans, starts = self.low, self.spans, self.starts
+        out: list[int] = []
         pos = low.find(key)
         while pos >= 0:
             i = bisect.bisect_right(starts, pos) - 1
             if i >= 0:
-                hit.add(i)
+                if not out or out[-1] != i:
+                    out.append(i)
                 pos = low.find(key, max(spans[i][1], pos + 1))
             else:
                 pos = low.find(key, pos + 1)
-    return [spans[i] for i in sorted(hit)]
+        return out
+
+    def _ids_with(self, keys: tuple[str, ...]) -> list[int]:
+        if len(keys) == 1:
+            return self.hits(keys[0])
+        hit: set[int] = set()
+        for key in keys:
+            hit.update(self.hits(key))
+        return sorted(hit)
+
+    def spans_with(self, keys: tuple[str, ...], also: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        """The spans (in order) that contain one of ``keys`` and, when ``also`` is given, one of ``also``."""
+        found = self._spans.get(keys + ("|",) + also)
+        if found is None:
+            ids = self._ids_with(keys)
+            if also:
+                second = set(self._ids_with(also))
+                ids = [i for i in ids if i in second]
+            found = self._spans[keys + ("|",) + also] = [self.spans[i] for i in ids]
+        return found

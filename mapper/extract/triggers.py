@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from mapper.extract.actors import literal_keys
 from mapper.extract.model import CONTROL_CHANGE
-from mapper.extract.sentences import spans_containing, split_paragraphs
+from mapper.extract.sentences import KeyIndex, register_keys, split_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +144,19 @@ def _keys(spec: TriggerSpec) -> tuple[str, ...]:
 
 
 _KEYS = [_keys(s) for s in TRIGGERS]
+for _row_keys in _KEYS:
+    register_keys(_row_keys)
 # Compiled without IGNORECASE: they run on the lower-cased text, which is about twice as fast.
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
 _COMPILED_I = [(re.compile(r"(?i)(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
 
 
-def find_triggers(text: str, spans: list[tuple[int, int]] | None = None) -> list[Trigger]:
+def find_triggers(text: str, spans: list[tuple[int, int]] | None = None, *,
+                  index: KeyIndex | None = None) -> list[Trigger]:
     """Every trigger in ``text``; overlapping ones keep the earliest row of the lexicon, then the longest.
 
-    ``spans`` (sentences or paragraphs, in order) bound the search; by default the paragraphs.
+    ``spans`` (sentences or paragraphs, in order) bound the search; by default the paragraphs.  ``index`` is a
+    :class:`KeyIndex` of ``text.lower()`` over the same spans, when the caller shares one with other searches.
 
     Examples
     --------
@@ -161,13 +165,13 @@ def find_triggers(text: str, spans: list[tuple[int, int]] | None = None) -> list
     >>> [t.passive for t in find_triggers("Y was recaptured.")]
     [True]
     """
-    spans = split_paragraphs(text) if spans is None else spans
-    starts = [p[0] for p in spans]
-    low = text.lower()
+    if index is None:
+        index = KeyIndex(text.lower(), split_paragraphs(text) if spans is None else spans)
+    low = index.low
     compiled, subject = (_COMPILED, low) if len(low) == len(text) else (_COMPILED_I, text)
     found = []
     for rank, (rx, spec) in enumerate(compiled):
-        for ps, pe in spans_containing(low, _KEYS[rank], spans, starts):
+        for ps, pe in index.spans_with(_KEYS[rank]):
             for m in rx.finditer(subject, ps, pe):
                 found.append((m.start(), m.end(), rank, m, spec))
     found.sort(key=lambda f: (f[0], f[2], -f[1]))

@@ -1,0 +1,44 @@
+"""The keyword index behind the date and trigger searches finds exactly the spans a plain ``str.find`` scan finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.extract.sentences import KeyIndex, split_sentences
+
+
+def _by_find(low: str, keys: tuple[str, ...], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The reference: a span holds a keyword when an occurrence starts in it or in the white space after it."""
+    out = []
+    for i, (s, _e) in enumerate(spans):
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(low)
+        if any(low.find(k, s, nxt + len(k) - 1) >= 0 and low.find(k, s, nxt + len(k) - 1) < nxt for k in keys):
+            out.append(spans[i])
+    return out
+
+
+TEXT = ("On Monday, the army took control of Kafr Nabl. The day before, rebels withdrew.\n\n"
+        "Two days later, troops entered the town this week. Yesterday it was quiet")
+KEYS = [("day",), ("week",), ("control", " control"), ("this ",), ("took", "tak"), ("monday", "yesterday"),
+        ("nothing",), ("days", "day"), ("rebels withdrew",)]
+
+
+@pytest.mark.parametrize("keys", KEYS)
+def test_sentence_spans_match_plain_find(keys):
+    spans = [(s.start, s.end) for s in split_sentences(TEXT)]
+    index = KeyIndex(TEXT.lower(), spans)
+    assert index.spans_with(keys) == _by_find(TEXT.lower(), keys, spans)
+
+
+@pytest.mark.parametrize("keys", KEYS)
+def test_spans_with_text_between_fall_back_to_find(keys):
+    spans = [(3, 40), (45, 90), (100, 130)]  # text outside the spans: the word pass would not be exact
+    index = KeyIndex(TEXT.lower(), spans)
+    assert not index._words_apart
+    assert index.spans_with(keys) == _by_find(TEXT.lower(), keys, spans)
+
+
+def test_second_keyword_set_narrows_the_spans():
+    spans = [(s.start, s.end) for s in split_sentences(TEXT)]
+    index = KeyIndex(TEXT.lower(), spans)
+    assert [TEXT[s:e][:9] for s, e in index.spans_with(("day",), ("before", "later"))] == ["The day b", "Two days "]
