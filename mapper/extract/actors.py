@@ -13,11 +13,13 @@ because "government" would not tell the two armies apart.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from mapper.extract.model import GOVERNMENT, OPPOSITION
+from mapper.extract.sentences import KeyIndex, register_keys
 
 _F = r"(?:forces|troops|soldiers|units|army|military|fighters)"
 _GROUPS = r"(?:groups?|factions?|organi[sz]ations?|fighters|forces|elements|militants|terrorists|outfits?)"
@@ -185,6 +187,8 @@ class ActorLexicon:
                                + r")(?![\w])")
         self._names = [side for _, side in rows]
         self._last: tuple[str | None, list[tuple[str, list[int]]]] = (None, [])
+        self._sides: dict[str, str | None] = {}
+        register_keys(k for k in self._rows_by_key if not k.isupper())
 
     def _keys_in(self, text: str) -> list[tuple[str, list[int]]]:
         """The (key, rows) whose key occurs somewhere in ``text``.
@@ -199,13 +203,29 @@ class ActorLexicon:
             self._last = (text, keys)
         return keys
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
-        """Actor mentions in ``text[start:end]``, in order (at one place the earliest row of the table wins)."""
+    def rows_by_span(self, text: str, index: KeyIndex) -> list[set[int]]:
+        """For each span of ``index`` (a :class:`KeyIndex` of ``text.lower()``), the rows whose key occurs in it.
+
+        One look-up per key for the whole article, instead of testing every key against every sentence; a key
+        that runs past a span's end may add a row to it, which only costs that row's regex a run.
+        """
+        out: list[set[int]] = [set() for _ in index.spans]
+        for key, ids in self._rows_by_key.items():
+            for i in (_case_hits(text, key, index.starts) if key.isupper() else index.hits(key)):
+                out[i].update(ids)
+        return out
+
+    def find(self, text: str, start: int = 0, end: int | None = None, rows=None) -> list[ActorMention]:
+        """Actor mentions in ``text[start:end]``, in order (at one place the earliest row of the table wins).
+
+        ``rows``, when given, are the rows whose keys occur in ``text[start:end]`` (see :meth:`rows_by_span`).
+        """
         end = len(text) if end is None else end
-        seg = text[start:end]
-        low = seg.lower()
-        keys = self._keys_in(text) if start or end != len(text) else self._rows_by_key.items()
-        rows = {i for k, ids in keys if k in (seg if k.isupper() else low) for i in ids}
+        if rows is None:
+            seg = text[start:end]
+            low = seg.lower()
+            keys = self._keys_in(text) if start or end != len(text) else self._rows_by_key.items()
+            rows = {i for k, ids in keys if k in (seg if k.isupper() else low) for i in ids}
         hits = [(m.start(), i, m.end()) for i in rows for m in self._single[i].finditer(text, start, end)]
         hits.sort()
         out: list[ActorMention] = []
@@ -217,8 +237,26 @@ class ActorLexicon:
 
     def side_of(self, words: str) -> str | None:
         """The side ``words`` stand for when the whole phrase is an actor, else None."""
-        m = self._any.fullmatch(words.strip())
-        return self._names[int(m.lastgroup[1:])] if m else None
+        side = self._sides.get(words, "")
+        if side == "":  # memoised: the extractor asks about the same few names many times
+            m = self._any.fullmatch(words.strip())
+            side = self._names[int(m.lastgroup[1:])] if m else None
+            if len(self._sides) > 50_000:
+                self._sides.clear()
+            self._sides[words] = side
+        return side
+
+
+def _case_hits(text: str, key: str, starts: list[int]) -> list[int]:
+    """Indices of the spans (starting at ``starts``) in which the case-sensitive ``key`` starts."""
+    out: list[int] = []
+    pos = text.find(key)
+    while pos >= 0:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and (not out or out[-1] != i):
+            out.append(i)
+        pos = text.find(key, pos + 1)
+    return out
 
 
 _ATTR_RX = [(_bounded(p), name) for p, name in ATTRIBUTION_TABLE]

@@ -85,9 +85,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
 #: ("earlier this week"), "last week" needs "last" too.  Only used when the lower-cased text lines up with the text
 #: and holds no "ı" or "ſ" (the two letters a case-insensitive pattern matches to an ASCII letter they do not
 #: lower-case to), so that a keyword missing from the lower-cased text proves the pattern cannot match.
-_ALSO = {"past_week": ("past", "last", "previous"), "last_week": ("last",), "this_week": ("this",),
+_DIGITS = tuple("0123456789")
+_PAST = ("past", "last", "previous")
+_ALSO = {"past_week": _PAST, "last_week": ("last",), "this_week": ("this",),
          "last_month": ("last",), "this_month": ("this",),
-         "relative": ("earlier", "later", "before", "after", "next", "following", "previous", "same")}
+         "relative": ("earlier", "later", "before", "after", "next", "following", "previous", "same"),
+         "mdy": _DIGITS, "dmy": _DIGITS, "iso": ("-",), "month_year": _MONTH_KEYS, "hours": _PAST, "days": _PAST,
+         "recent_days": ("days",), "today": ("today", "tonight", "morning", "afternoon", "evening"),
+         "year": ("last", "this", "next", *_YEAR_KEYS)}
 for _keys in (*_KEYS.values(), *_ALSO.values()):
     register_keys(_keys)
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "numeric", "weekday", "yesterday", "today", "day_before_yesterday",

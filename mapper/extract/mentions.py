@@ -9,6 +9,7 @@ name in a stretch (for attacks: "a strike on depots near X and Y").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -111,6 +112,7 @@ def tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(TOKEN.finditer(text, start, end))
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked about the same names again and again
 def is_place_like(name: str) -> bool:
     """False for names that are clearly not places: organisations, demonyms, all-caps acronyms, handles."""
     parts = name.split()
@@ -154,7 +156,6 @@ def parse_list(text: str, start: int, end: int, *, is_actor) -> ListResult:
             skip -= 1
             continue
         kind, value = tok.lastgroup, tok.group()
-        low = value.lower()
         if kind in ("name", "hashtag", "arabic"):
             if after_item and kind == "name":
                 break
@@ -179,15 +180,18 @@ def parse_list(text: str, start: int, end: int, *, is_actor) -> ListResult:
                 mention = Mention(tok.start(), tok.end(), value)
             elif tok.end() < len(text) and text[tok.end()] == "-" and text[tok.end() + 1:tok.end() + 2].islower():
                 break  # "ISIS-held", "Turkish-backed": a modifier, not a place
-            else:
+            elif is_place_like(value):
                 e = name_end(text, tok.start(), tok.end())
-                mention = Mention(tok.start(), e, text[tok.start():e]) if is_place_like(value) else None
+                mention = Mention(tok.start(), e, text[tok.start():e])
+            else:
+                break
             if mention is None or is_actor(value):
                 break
-            found.append(Mention(mention.start, mention.end, mention.name,
-                                 mention.near or any(w in NEAR_WORDS for w in prefix)))
+            near = mention.near or not NEAR_WORDS.isdisjoint(prefix)
+            found.append(mention if near == mention.near else Mention(mention.start, mention.end, mention.name, near))
             prefix, after_item, after_comma, pos_end = [], True, False, tok.end()
         elif kind == "word":
+            low = value.lower()
             if after_item:
                 if low in TYPE_NOUNS:
                     pass

@@ -33,6 +33,12 @@ _EXPECT = re.compile(
     r"(?:(?:\w+ly|soon|also|be|not|then|now|finally|eventually)\s+){0,3}$")
 _CLAIM = re.compile(r"(?i)\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|purportedly|alleged)\b")
 _SUCCESS = re.compile(r"(?i)\b(?:managed|succeeded|able)\s+(?:\w+\s+)?(?:to|in)\s+(?:\w+\s+)?$")
+#: Lower-case words one of which every match of the regex above them contains.
+_DENIED_KEYS = ("den", "refut", "reject", "dismiss", "false", "untrue")
+_NEGATION_KEYS = ("no", "never", "n't", "n’t", "yet", "failed")
+_SUCCESS_KEYS = ("managed", "succeeded", "able")
+_CLAIM_KEYS = ("claim", "reportedly", "alleged", "purportedly")
+_CASE_ODD = frozenset("ıİſ\u212a")  # dotless i, dotted I, long s, Kelvin sign
 
 
 def modality_of(sentence: str, trigger_offset: int, intrinsic: str | None = None) -> str:
@@ -49,14 +55,28 @@ def modality_of(sentence: str, trigger_offset: int, intrinsic: str | None = None
     """
     before = sentence[:trigger_offset]
     window = before[-70:]
-    if _DENIED_VERB.search(before) or _NEGATION.search(window):
+    # Each regex runs only where its keywords occur (this runs for every trigger).  Sound only without the letters
+    # that IGNORECASE matches to an ASCII letter they do not lower-case to; otherwise every regex runs.
+    if _CASE_ODD.isdisjoint(sentence):
+        low_before, low_window, low = before.lower(), window.lower(), sentence.lower()
+
+        def has(text: str, keys: tuple[str, ...]) -> bool:
+            return any(k in text for k in keys)
+    else:
+        low_before = low_window = low = ""
+
+        def has(text: str, keys: tuple[str, ...]) -> bool:
+            return True
+    if (has(low_before, _DENIED_KEYS) and _DENIED_VERB.search(before)) or \
+            (has(low_window, _NEGATION_KEYS) and _NEGATION.search(window)):
         return "denied"
-    if _SUCCESS.search(window):
-        return "claimed" if _CLAIM.search(sentence) else "asserted"
-    if _ATTEMPT.search(window):
+    claimed = has(low, _CLAIM_KEYS) and bool(_CLAIM.search(sentence))
+    if has(low_window, _SUCCESS_KEYS) and _SUCCESS.search(window):
+        return "claimed" if claimed else "asserted"
+    if has(low_window, ("to",)) and _ATTEMPT.search(window):
         return "attempted"
     if _EXPECT.search(window) or intrinsic == "expected":
         return "expected"
-    if _CLAIM.search(sentence):
+    if claimed:
         return "claimed"
     return "asserted"

@@ -90,13 +90,15 @@ class _Extraction:
         self.dates = find_dates(self.text, article.published, spans, index=index)
         self.date_starts = [d.start for d in self.dates]
         self.triggers = find_triggers(self.text, spans, index=index)
+        self._actor_rows = lexicon.rows_by_span(self.text, index)
         self._attr_cache: dict[int, str | None] = {}
         self.context_side: str | None = None
 
     def _actors_in(self, sent: Sentence) -> list[ActorMention]:
         if sent.index not in self._actor_cache:
             full = self.sentences[sent.index]
-            self._actor_cache[sent.index] = self.lex.find(self.text, full.start, full.end)
+            self._actor_cache[sent.index] = self.lex.find(self.text, full.start, full.end,
+                                                          self._actor_rows[sent.index])
         actors = self._actor_cache[sent.index]
         if actors and (actors[0].start < sent.start or actors[-1].end > sent.end):  # a window of a long sentence
             lo = bisect.bisect_left(actors, sent.start, key=lambda a: a.start)
@@ -120,7 +122,7 @@ class _Extraction:
         prev_had_event = False
         for sent in sentences:
             same_para = prev is not None and prev.paragraph == sent.paragraph
-            sent_dates = [d for d in self._in(self.dates, self.date_starts, sent.start, sent.end)]
+            sent_dates = self._in(self.dates, self.date_starts, sent.start, sent.end)
             inherited = prev_carried if same_para and prev_had_event else None
             if inherited is None and not sent_dates:
                 inherited = tweet_dates.get(sent.paragraph)
@@ -155,6 +157,8 @@ class _Extraction:
     def _tweet_dates(self) -> dict[int, DateInfo]:
         """Paragraphs next to a tweet signature take its date (embeds put the signature before or after)."""
         out: dict[int, DateInfo] = {}
+        if "(@" not in self.text:  # every signature has a handle: most articles need no paragraph split
+            return out
         for index, (start, end) in enumerate(split_paragraphs(self.text)):
             if _TWEET_SIGNATURE.match(self.text, start, end):
                 dates = [d for d in self._in(self.dates, self.date_starts, start, end) if d.info.precision == "day"]
@@ -239,8 +243,7 @@ class _Extraction:
         if not mentions and not (region and spec.event_type == CONTROL_CHANGE):
             return []
         side, actor_text = self._side(sent, trig, seg_end)
-        sentence_text = text[sent.start:sent.end]
-        modality = modality_of(sentence_text, trig.start - sent.start, spec.modality)
+        modality = modality_of(sent.text, trig.start - sent.start, spec.modality)
         date = self._date(trig, sent_dates, inherited, spoken)
         out = []
         base = {"event_type": spec.event_type, "controller": side, "modality": modality, "date": date,

@@ -28,7 +28,6 @@ ABBREVIATIONS = words(
     "jan feb mar apr jun jul aug sep sept oct nov dec approx est dept e.g i.e u.s u.n u.k u.s.a al")
 
 _END = re.compile(r"[.!?]+[\"”’')\]»]*(?=\s+(\S))")
-_LINE = re.compile(r"[^\n]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +44,13 @@ class Sentence:
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, stripped of surrounding white space."""
     out = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+    pos = 0
+    for line in text.split("\n"):  # str methods run in C: no per-character loop
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            out.append((s, s + len(stripped)))
+        pos += len(line) + 1
     return out
 
 
@@ -139,14 +137,20 @@ def spans_containing(low: str, keys: tuple[str, ...], spans: list[tuple[int, int
 _REGISTERED: set[str] = set()
 _WORD_KEYS: dict[str, tuple[str, ...]] = {}
 _WORD_KEYS_MAX = 200_000
+_LONGEST = 0  # the length of the longest registered keyword
+#: A key tuple split into its registered keys and the others (memoised: the lexicons ask with the same tuples).
+_SPLIT: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def register_keys(keys) -> None:
     """Add lexicon keywords to those :class:`KeyIndex` finds with one pass over the words of a text."""
     new = {k for k in keys if k and not any(c.isspace() for c in k)} - _REGISTERED
     if new:
+        global _LONGEST
         _REGISTERED.update(new)
+        _LONGEST = max(_LONGEST, *map(len, new))
         _WORD_KEYS.clear()
+        _SPLIT.clear()
 
 
 def _keys_in_word(word: str) -> tuple[str, ...]:
@@ -154,7 +158,10 @@ def _keys_in_word(word: str) -> tuple[str, ...]:
     if found is None:
         if len(_WORD_KEYS) >= _WORD_KEYS_MAX:
             _WORD_KEYS.clear()
-        found = _WORD_KEYS[word] = tuple(k for k in _REGISTERED if k in word)
+        # the word's substrings up to the longest keyword, looked up: cheaper than testing every keyword
+        n = len(word)
+        subs = {word[i:j] for i in range(n) for j in range(i + 1, min(n, i + _LONGEST) + 1)}
+        found = _WORD_KEYS[word] = tuple(subs.intersection(_REGISTERED))
     return found
 
 
@@ -177,7 +184,7 @@ class KeyIndex:
         self.low, self.spans = low, spans
         self.starts = [s for s, _ in spans] if starts is None else starts
         self._hits: dict[str, list[int]] = {}
-        self._spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self._spans: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
         self._by_word: dict[str, list[int]] | None = None
         self._words_apart = self._only_space_between()
 
@@ -237,18 +244,29 @@ class KeyIndex:
     def _ids_with(self, keys: tuple[str, ...]) -> list[int]:
         if len(keys) == 1:
             return self.hits(keys[0])
-        hit: set[int] = set()
-        for key in keys:
-            hit.update(self.hits(key))
-        return sorted(hit)
+        if self._words_apart:  # registered keys straight from the word index: this runs ~40 times an article
+            split = _SPLIT.get(keys)
+            if split is None:
+                split = _SPLIT[keys] = (tuple(k for k in keys if k in _REGISTERED),
+                                        tuple(k for k in keys if k not in _REGISTERED))
+            if self._by_word is None:
+                self._by_word = self._index_words()
+            by_word = self._by_word
+            found = [by_word[k] for k in split[0] if k in by_word]
+            found += [ids for ids in map(self.hits, split[1]) if ids]
+        else:
+            found = [ids for ids in map(self.hits, keys) if ids]
+        if len(found) <= 1:
+            return found[0] if found else []
+        return sorted(set().union(*found))
 
     def spans_with(self, keys: tuple[str, ...], also: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         """The spans (in order) that contain one of ``keys`` and, when ``also`` is given, one of ``also``."""
-        found = self._spans.get(keys + ("|",) + also)
+        found = self._spans.get((keys, also))
         if found is None:
             ids = self._ids_with(keys)
             if also:
                 second = set(self._ids_with(also))
                 ids = [i for i in ids if i in second]
-            found = self._spans[keys + ("|",) + also] = [self.spans[i] for i in ids]
+            found = self._spans[keys, also] = [self.spans[i] for i in ids]
         return found

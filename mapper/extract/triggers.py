@@ -18,7 +18,7 @@ where the places and the sides are:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mapper.extract.actors import literal_keys
 from mapper.extract.model import CONTROL_CHANGE
@@ -35,6 +35,8 @@ class TriggerSpec:
     sub_event_type: str
     modality: str | None = None  # a modality the words themselves carry ("inching closer": expected)
     keys: tuple[str, ...] = ()  # lower-case words one of which every match contains: the regex runs only there
+    # a second such set, for rows whose ``keys`` are common words ("control"); left out of repr to keep it short
+    also: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +55,11 @@ _ATTACK = "attack"
 TRIGGERS: tuple[TriggerSpec, ...] = (
     # --- control changes ---
     TriggerSpec(r"(?:re)?gain(?:s|ed|ing)?\s+" + _CTRL, CONTROL_CHANGE, "object", "regained",
-                keys=("gain",)),
+                keys=("gain",), also=("control",)),  # "gain" alone also hits every "against"
     TriggerSpec(r"(?:t(?:ake|akes|ook|aken|aking)|seiz(?:e|es|ed|ing)|assum(?:e|es|ed|ing)|establish(?:es|ed|ing)?"
                 r"|impos(?:e|es|ed|ing)|restor(?:e|es|ed|ing)|wrest(?:s|ed|ing)?)\s+" + _CTRL,
                 CONTROL_CHANGE, "object", "took control",
-                keys=("control",)),
+                keys=("control",), also=("tak", "took", "seiz", "assum", "establish", "impos", "restor", "wrest")),
     TriggerSpec(r"wrest(?:s|ed|ing)?", CONTROL_CHANGE, "object", "wrested",
                 keys=("wrest",)),
     TriggerSpec(r"recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|regain(?:s|ed|ing)?|reconquer(?:s|ed|ing)?",
@@ -85,12 +87,12 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
     TriggerSpec(r"(?:return(?:s|ed|ing)?|restored|brought\s+back|c(?:ame|ome|omes)|f(?:ell|all|alls|allen))\s+"
                 r"(?:to|under)\s+(?P<side>[\w-]+)\s+control",
                 CONTROL_CHANGE, "returned", "returned to control",
-                keys=(" control",)),
+                keys=(" control",), also=("return", "restored", "brought", "came", "come", "fell", "fall")),
     TriggerSpec(r"(?:ha(?:s|ve|d)|had\s+been)\s+fallen(?!\s+(?:to|into|under))|f(?:ell|alls)\s+(?=[,.;])",
                 CONTROL_CHANGE, "fell_to", "fell",
                 keys=("fallen", "fell", "falls")),
     TriggerSpec(r"los(?:t|e|es|ing)\s+(?:full\s+|complete\s+)?control\s+(?:of|over)", CONTROL_CHANGE, "lost", "lost",
-                keys=("control",)),
+                keys=("control",), also=("lost", "lose", "losing")),
     TriggerSpec(r"(?:withdr(?:ew|awn|aw|aws|awing)|retreat(?:s|ed|ing)?|pull(?:s|ed|ing)?\s+out|fled)\s+from",
                 CONTROL_CHANGE, "withdrew", "withdrew",
                 keys=("withdr", "retreat", "pull", "fled")),
@@ -144,7 +146,7 @@ def _keys(spec: TriggerSpec) -> tuple[str, ...]:
 
 
 _KEYS = [_keys(s) for s in TRIGGERS]
-for _row_keys in _KEYS:
+for _row_keys in (*_KEYS, *(s.also for s in TRIGGERS)):
     register_keys(_row_keys)
 # Compiled without IGNORECASE: they run on the lower-cased text, which is about twice as fast.
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
@@ -168,10 +170,12 @@ def find_triggers(text: str, spans: list[tuple[int, int]] | None = None, *,
     if index is None:
         index = KeyIndex(text.lower(), split_paragraphs(text) if spans is None else spans)
     low = index.low
-    compiled, subject = (_COMPILED, low) if len(low) == len(text) else (_COMPILED_I, text)
+    aligned = len(low) == len(text)
+    compiled, subject = (_COMPILED, low) if aligned else (_COMPILED_I, text)
     found = []
     for rank, (rx, spec) in enumerate(compiled):
-        for ps, pe in index.spans_with(_KEYS[rank]):
+        # the second keywords are only sound where the lower-cased text is what the regex runs on
+        for ps, pe in index.spans_with(_KEYS[rank], spec.also if aligned else ()):
             for m in rx.finditer(subject, ps, pe):
                 found.append((m.start(), m.end(), rank, m, spec))
     found.sort(key=lambda f: (f[0], f[2], -f[1]))
