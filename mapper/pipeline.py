@@ -127,11 +127,12 @@ def map_articles(paths: Iterable, out_html: Path | str, *, gazetteer, title: str
     Writes ``events.geojson`` and ``events.csv`` beside ``out_html``, then the map from that GeoJSON file, so the
     map is exactly what ``conflict-mapper render events.geojson`` would draw.
     """
+    from mapper.atomic import ensure_directory
     from mapper.events import write_events
     from mapper.render import render_file
 
     out_html = Path(out_html)
-    out_html.parent.mkdir(parents=True, exist_ok=True)  # `run ... -o outputs/map.html` on a fresh clone
+    ensure_directory(out_html, "map")  # `run ... -o outputs/map.html` on a fresh clone
     result = extract_events(paths, gazetteer=gazetteer, published=published, manifest=manifest, progress=progress,
                             near=near, bbox=bbox)
     events = result.events + result.unlocated

@@ -14,8 +14,8 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from mapper.atomic import write_text_atomic
 from mapper.errors import RenderError
-from mapper.events.export_atomic import write_text_atomic
 from mapper.events.locate import UnresolvedMention
 from mapper.events.model import Event
 

@@ -17,8 +17,8 @@ import json
 import os
 from collections.abc import Sequence
 
+from mapper.atomic import atomic_path, write_text_atomic
 from mapper.errors import ExportError
-from mapper.events.export_atomic import atomic_path, write_text_atomic
 from mapper.events.export_geojson import COORDINATE_DECIMALS, PROPERTY_KEYS, event_properties, point
 from mapper.events.model import Event
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
-import tempfile
 from collections import Counter
 from itertools import count
 from pathlib import Path
 
 import offlinefolium as folium
 
-from mapper.errors import ExportError
+from mapper.atomic import ensure_directory, write_text_atomic
 from mapper.render.data import MapData, prepare
 from mapper.render.outline import load_outline
 from mapper.render.style import is_control, map_style_options, side_colour, type_label
@@ -93,19 +91,8 @@ def write_html(fmap: folium.Map, out_path: Path) -> Path:
     """Render the map and write it atomically (a crash never leaves half a map)."""
     _stable_ids(fmap)
     text = fmap.get_root().render()
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ExportError(f"{out_path}: cannot write the map: {exc.strerror or exc}") from exc
+    ensure_directory(out_path, "map")
+    write_text_atomic(out_path, text)
     return out_path
 
 

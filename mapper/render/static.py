@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,7 +13,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
-from mapper.errors import ExportError, RenderError
+from mapper.atomic import atomic_path, ensure_directory
+from mapper.errors import RenderError
 from mapper.render.data import MapData, prepare
 from mapper.render.outline import load_outline
 from mapper.render.style import PRECISION_LABELS, side_colour
@@ -59,23 +58,13 @@ def render_static(events: dict, out_path: Path | str, *, as_of: dt.date | None =
     day = as_of or data.last_day or dt.date.today()
     state = control_state(data, day)
     fig = _draw(data, state, day, title, load_outline(outline))
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
-            # No dates or software versions in the file: the same events give the same image bytes.
-            metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-            # Text stays text in SVG (searchable, editable); a fixed salt makes SVG element ids stable.
-            with rc_context({"svg.fonttype": "none", "svg.hashsalt": "conflict-mapper"}):
-                fig.savefig(tmp, format=fmt, dpi=DPI, metadata=metadata)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ExportError(f"{out_path}: cannot write the image: {exc.strerror or exc}") from exc
+    ensure_directory(out_path, "image")
+    with atomic_path(out_path) as tmp:
+        # No dates or software versions in the file: the same events give the same image bytes.
+        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        # Text stays text in SVG (searchable, editable); a fixed salt makes SVG element ids stable.
+        with rc_context({"svg.fonttype": "none", "svg.hashsalt": "conflict-mapper"}):
+            fig.savefig(tmp, format=fmt, dpi=DPI, metadata=metadata)
     return out_path
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from events_fixtures import FixtureGazetteer, make_report
 
+from mapper.atomic import atomic_path
 from mapper.errors import ExportError, RenderError
 from mapper.events import locate_reports, merge_events, read_events_geojson, write_events
-from mapper.events.export_atomic import atomic_path
 
 # The contract checker lives beside the repository (../shared/tools), where CI puts it.
 CHECKER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "check_events.py"

@@ -47,3 +47,12 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` as UTF-8 with ``\\n`` line ends, atomically."""
     with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+
+
+def ensure_directory(path: str | os.PathLike, what: str = "file") -> None:
+    """Create ``path``'s directory if needed; an OS error becomes :class:`ExportError` naming ``path`` and ``what``."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExportError(f"{target}: cannot write the {what}: {e.strerror or e}") from e
