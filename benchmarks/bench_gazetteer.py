@@ -36,11 +36,26 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-def per_second(function, items) -> float:
-    started = time.perf_counter()
-    for item in items:
-        function(item)
-    return len(items) / (time.perf_counter() - started)
+def cold_caches() -> None:
+    """Forget every memoised normal form, so each pass computes the forms of every query it sees."""
+    for cached in (name_key, skeleton, surface):
+        cached.cache_clear()
+
+
+def per_second(function, items, passes: int = 5, gaz=None) -> float:
+    """Best of ``passes`` timed passes over ``items``, caches cleared before each: one pass of a few thousand
+    lookups lasts ~50 ms, where a scheduler hiccup on a shared machine moves the figure by half."""
+    best = float("inf")
+    for _ in range(passes):
+        cold_caches()
+        if gaz is not None:
+            gaz.forget()
+        gc.collect()
+        started = time.perf_counter()
+        for item in items:
+            function(item)
+        best = min(best, time.perf_counter() - started)
+    return len(items) / best
 
 
 def variant_figures(gaz, variants, with_context: bool) -> tuple[float, int, float]:
@@ -94,14 +109,14 @@ def main() -> None:
         exact_names = list(dict.fromkeys(p.name for p in rng.sample(places, 10_000)))
         variant_names = list(dict.fromkeys(v.spelling for v in make_variants(places, 5000, seed=3)))
         clear_caches()
-        print(f"is_known exact    {per_second(gaz.is_known, exact_names):,.0f} lookups/s   target >= 100,000/s")
+        print(f"is_known exact    {per_second(gaz.is_known, exact_names, gaz=gaz):,.0f} lookups/s   target >= 100,000/s")
         clear_caches()
-        print(f"is_known variants {per_second(gaz.is_known, variant_names):,.0f} lookups/s "
+        print(f"is_known variants {per_second(gaz.is_known, variant_names, gaz=gaz):,.0f} lookups/s "
               f"(normalised/skeleton, forms computed; {len(variant_names):,} distinct spellings)   "
               f"target >= 100,000/s")
-        print(f"index.match exact {per_second(gaz.index.match, exact_names):,.0f} lookups/s")
+        print(f"index.match exact {per_second(gaz.index.match, exact_names, gaz=gaz):,.0f} lookups/s")
         clear_caches()
-        print(f"resolve exact     {per_second(gaz.resolve, exact_names[:3000]):,.0f} resolves/s")
+        print(f"resolve exact     {per_second(gaz.resolve, exact_names[:3000], gaz=gaz):,.0f} resolves/s")
 
         # Names that miss exact, key and skeleton: one letter changed, so the fuzzy stage runs.
         def typo(name: str) -> str:

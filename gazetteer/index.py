@@ -139,6 +139,11 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.places)
 
+    def forget(self) -> None:
+        """Empty the per-spelling memos of matches and fuzzy hits."""
+        self._strict_memo.clear()
+        self._fuzzy_memo.clear()
+
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
         return math.floor(lat / GRID_DEGREES), math.floor(lon / GRID_DEGREES)
