@@ -18,6 +18,7 @@ from mapper.atomic import write_text_atomic
 from mapper.errors import RenderError
 from mapper.events.locate import UnresolvedMention
 from mapper.events.model import Event
+from mapper.geojson import read_feature_collection
 
 #: Properties every feature carries; tests and the renderer rely on them.
 CONTRACT_KEYS = ("id", "place_id", "place_name", "mentions", "geo_precision", "event_type", "controller",
@@ -152,16 +153,7 @@ def read_events_geojson(path: str | os.PathLike) -> dict:
         problems found.
     """
     path = Path(path)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as e:
-        raise RenderError(f"{path}: cannot read: {e.strerror or e}") from e
-    except UnicodeDecodeError as e:
-        raise RenderError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from e
-    except ValueError as e:
-        raise RenderError(f"{path}: not valid JSON: {e}") from e
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        raise RenderError(f"{path}: not a GeoJSON FeatureCollection")
+    document = read_feature_collection(path, "events file")
     features = document.get("features")
     if not isinstance(features, list):
         raise RenderError(f"{path}: 'features' must be a list")

@@ -13,7 +13,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from mapper.errors import RenderError
+from mapper.geojson import read_feature_collection
 
 #: Name of the bundled outline inside ``mapper.render.assets``.
 DEFAULT_OUTLINE = "outline.geojson"
@@ -33,14 +33,7 @@ def load_outline(path: Path | str | None = None) -> dict:
         The file is missing, is not JSON, or is not a FeatureCollection.
     """
     path = Path(path) if path is not None else default_outline_path()
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot read the outline: {exc.strerror or exc}") from exc
-    except ValueError as exc:
-        raise RenderError(f"{path}: the outline is not valid JSON: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise RenderError(f"{path}: the outline must be a GeoJSON FeatureCollection")
+    doc = read_feature_collection(path, "outline")
     return doc
 
 
