@@ -37,7 +37,7 @@ class PipelineResult:
 
 def extract_events(paths: Iterable, *, gazetteer, published=None, manifest=None,
                    progress: Callable[[Article | Problem], None] | None = None, near=None, bbox=None,
-                   window_days: int = 4) -> PipelineResult:
+                   window_days: int = 4, max_bytes: int = 10_000_000) -> PipelineResult:
     """Read articles, extract reports, resolve their places and merge them into events.
 
     Parameters
@@ -56,6 +56,8 @@ def extract_events(paths: Iterable, *, gazetteer, published=None, manifest=None,
         Area of interest handed to the gazetteer.
     window_days : int
         Merge window (see :func:`mapper.events.merge_events`).
+    max_bytes : int
+        Larger files are skipped with a problem naming their size.
     """
     # Imported here so the events stage can be used (and tested) with only the stages it needs.
     from mapper.extract import extract_reports
@@ -67,7 +69,7 @@ def extract_events(paths: Iterable, *, gazetteer, published=None, manifest=None,
     reports = []
     articles = 0
     manifest = Path(manifest) if manifest else None
-    for item in read_articles(list(paths), published=published, manifest=manifest):
+    for item in read_articles(list(paths), published=published, manifest=manifest, max_bytes=max_bytes):
         if progress is not None:
             progress(item)
         if isinstance(item, Problem):
@@ -121,7 +123,8 @@ class MapRun:
 
 def map_articles(paths: Iterable, out_html: Path | str, *, gazetteer, title: str | None = None, as_of=None,
                  images: Sequence[Path | str] = (), published=None, manifest=None,
-                 progress: Callable[[Article | Problem], None] | None = None, near=None, bbox=None) -> MapRun:
+                 progress: Callable[[Article | Problem], None] | None = None, near=None, bbox=None,
+                 max_bytes: int = 10_000_000) -> MapRun:
     """Extract, resolve, merge and render in one go (``conflict-mapper run``).
 
     Writes ``events.geojson`` and ``events.csv`` beside ``out_html``, then the map from that GeoJSON file, so the
@@ -134,7 +137,7 @@ def map_articles(paths: Iterable, out_html: Path | str, *, gazetteer, title: str
     out_html = Path(out_html)
     ensure_directory(out_html, "map")  # `run ... -o outputs/map.html` on a fresh clone
     result = extract_events(paths, gazetteer=gazetteer, published=published, manifest=manifest, progress=progress,
-                            near=near, bbox=bbox)
+                            near=near, bbox=bbox, max_bytes=max_bytes)
     events = result.events + result.unlocated
     geojson = write_events(events, out_html.with_name("events.geojson"), unresolved=result.unresolved,
                            metadata={"articles": result.articles_count, "generator": "conflict-mapper run"})

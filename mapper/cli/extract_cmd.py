@@ -9,6 +9,7 @@ from mapper.cli.options import (
     gazetteer_options,
     load_gazetteer_from_options,
     manifest_option,
+    max_bytes_option,
     near_option,
     published_option,
     quiet_option,
@@ -42,8 +43,10 @@ def report_counts(result, output) -> None:
 @near_option
 @bbox_option
 @gazetteer_options
+@max_bytes_option
 @quiet_option
-def extract(paths, output, published, manifest, near, bbox, overlays, data_dir, online, online_url, quiet) -> None:
+def extract(paths, output, published, manifest, near, bbox, overlays, data_dir, online, online_url, max_bytes,
+            quiet) -> None:
     """Extract dated, geolocated control changes (and other events) from articles into an events file.
 
     Exit status 1 when some input could not be read; the others are still processed.
@@ -54,7 +57,8 @@ def extract(paths, output, published, manifest, near, bbox, overlays, data_dir, 
     gazetteer = load_gazetteer_from_options(overlays, data_dir, online, online_url)
     try:
         result = extract_events(paths, gazetteer=gazetteer, published=published.date() if published else None,
-                                manifest=manifest, progress=ProgressReporter(quiet), near=near, bbox=bbox)
+                                manifest=manifest, progress=ProgressReporter(quiet), near=near, bbox=bbox,
+                                max_bytes=max_bytes)
         write_events(result.events + result.unlocated, output, unresolved=result.unresolved,
                      metadata={"articles": result.articles_count, "generator": "conflict-mapper extract"})
     except MapperError as e:

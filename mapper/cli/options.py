@@ -10,6 +10,10 @@ published_option = click.option(
     "--published", type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Publication day (YYYY-MM-DD) for a single file with no front matter or manifest.",
 )
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+    help="Skip (and report) article files larger than this; a multi-megabyte 'article' is usually a dump.",
+)
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output; problems are still reported.")
 overlay_option = click.option(
     "--overlay", "overlays", multiple=True, type=click.Path(exists=True, dir_okay=False),

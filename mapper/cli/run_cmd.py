@@ -10,6 +10,7 @@ from mapper.cli.options import (
     gazetteer_options,
     load_gazetteer_from_options,
     manifest_option,
+    max_bytes_option,
     near_option,
     published_option,
     quiet_option,
@@ -32,9 +33,10 @@ from mapper.errors import MapperError
 @near_option
 @bbox_option
 @gazetteer_options
+@max_bytes_option
 @quiet_option
 def run(paths, output, title, png, svg, as_of, published, manifest, near, bbox, overlays, data_dir, online,
-        online_url, quiet) -> None:
+        online_url, max_bytes, quiet) -> None:
     """Map the control changes reported in PATHS (files or directories of articles).
 
     Exit status 1 when some input could not be read; the others are still mapped.
@@ -45,7 +47,8 @@ def run(paths, output, title, png, svg, as_of, published, manifest, near, bbox, 
     try:
         done = map_articles(paths, output, gazetteer=gazetteer, title=title, as_of=as_of,
                             images=[p for p in (png, svg) if p], published=published.date() if published else None,
-                            manifest=manifest, progress=ProgressReporter(quiet), near=near, bbox=bbox)
+                            manifest=manifest, progress=ProgressReporter(quiet), near=near, bbox=bbox,
+                            max_bytes=max_bytes)
     except MapperError as e:
         raise click.ClickException(str(e)) from e
     for problem in done.render_problems:

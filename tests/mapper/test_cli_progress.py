@@ -28,3 +28,19 @@ def test_extract_progress_and_quiet(many_articles, tmp_path, flags, shows_progre
     assert (f"{EVERY} articles read" in result.stderr) is shows_progress
     assert "zz_empty.txt" in result.stderr
     assert (tmp_path / "e.geojson").exists()
+
+
+@pytest.mark.parametrize("command", ["extract", "run"])
+def test_max_bytes_skips_big_files_and_names_them(tmp_path, command):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    small = "---\npublished: 2020-02-10\n---\nThe Syrian army captured the town of Saraqib on Saturday.\n"
+    (folder / "small.txt").write_text(small, encoding="utf-8")
+    (folder / "big.txt").write_text(small + "Background. " * 50, encoding="utf-8")
+    out = tmp_path / ("e.geojson" if command == "extract" else "map.html")
+    result = CliRunner().invoke(main, [command, str(folder), "-o", str(out), "--max-bytes", "300", "-q"])
+    assert result.exit_code == 1
+    assert "big.txt" in result.stderr and "over the limit of 300" in result.stderr
+    assert "small.txt" not in result.stderr
+    events = (out if command == "extract" else out.with_name("events.geojson")).read_text(encoding="utf-8")
+    assert "Saraqib" in events and "big.txt" not in events
