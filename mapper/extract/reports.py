@@ -49,6 +49,14 @@ _INCLUDING = re.compile(r"(?i),?\s*(?:including|among\s+them|such\s+as|notably)\
 _ADMIN_BEFORE = re.compile(r"(?i)(?:province|governorate|countryside|region|oblast|state|district)\s+of\s+"
                            r"(?:the\s+)?$")
 _ADMIN_AFTER = re.compile(r"(?i)\s+(?:province|governorate|countryside|region|oblast|state)\b")
+#: "areas in southern Idlib", "positions in northern Hama": the name stands for the area around it, whatever the
+#: event (an attack on "areas in southern Idlib" is not an attack on Idlib city). Outskirts stay "near" (precision 2).
+_AREA_BEFORE = re.compile(r"(?i)\b(?:(?:areas?|parts)\s+(?:in|of|across|throughout)"
+                          r"|(?:villages|towns|positions|fronts?)\s+(?:in|across|throughout))\s+"
+                          r"(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?$")  # "the villages of X" names X
+#: After a name, only administrative words make it an area: "al-Tah region" is that town's ground and merges with
+#: the town's own reports.
+_ADMIN_UNIT_AFTER = re.compile(r"(?i)\s+(?:province|governorate|countryside|oblast|state|district)\b")
 _IN_AREA = re.compile(r"(?i)\b(?:in|of|across|throughout)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$")
 _SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|reported|announced|stated|noted|added|declared|confirmed|wrote)"
                             r"\s+(?:on\s+|late\s+|early\s+)?$")
@@ -255,9 +263,17 @@ class _Extraction:
             out.append(Report(mention=area.name if area else "", evidence=self._evidence(sent, span), region=True,
                               geo_precision=3, **base))
         for m in mentions:
-            out.append(Report(mention=m.name, evidence=self._evidence(sent, (m.start, m.end)),
-                              geo_precision=2 if m.near else 1, **base))
+            area = self._names_area(m)
+            out.append(Report(mention=m.name, evidence=self._evidence(sent, (m.start, m.end)), region=area,
+                              geo_precision=3 if area else 2 if m.near else 1, **base))
         return out
+
+    def _names_area(self, m: Mention) -> bool:
+        """Whether the name stands for an area ("Idlib countryside", "countryside of Aleppo", "areas in southern
+        Idlib", "Hama province"): such reports are placed at the admin area, never on the town of that name."""
+        text = self.text
+        return bool(_ADMIN_UNIT_AFTER.match(text, m.end) or _ADMIN_BEFORE.search(text, max(0, m.start - 40), m.start)
+                    or _AREA_BEFORE.search(text, max(0, m.start - 60), m.start))
 
     def _keep(self, sent: Sentence, m: Mention) -> bool:
         if self.is_place is None or " " in m.name or m.start != sent.start:
