@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mapper.cli.options import (
-    bbox_option,
-    gazetteer_options,
-    load_gazetteer_from_options,
-    manifest_option,
-    max_bytes_option,
-    near_option,
-    published_option,
-    quiet_option,
-)
+from mapper.cli.options import article_options, load_gazetteer_from_options
 from mapper.cli.progress import ProgressReporter
 from mapper.errors import MapperError
 
@@ -38,13 +29,7 @@ def report_counts(result, output) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Events file: .geojson, .csv (ACLED-style), .gpkg or .parquet.")
-@published_option
-@manifest_option
-@near_option
-@bbox_option
-@gazetteer_options
-@max_bytes_option
-@quiet_option
+@article_options
 def extract(paths, output, published, manifest, near, bbox, overlays, data_dir, online, online_url, max_bytes,
             quiet) -> None:
     """Extract dated, geolocated control changes (and other events) from articles into an events file.

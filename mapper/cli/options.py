@@ -88,3 +88,12 @@ def load_gazetteer_from_options(overlays=(), data_dir=None, online=False, online
                                         online_options=options)
     except gazetteer.GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def article_options(command):
+    """The options of every command that reads articles into events (extract, run): metadata, area of interest,
+    gazetteer, size limit, quiet. Applied in the order the help lists them."""
+    for option in (quiet_option, max_bytes_option, gazetteer_options, bbox_option, near_option, manifest_option,
+                   published_option):
+        command = option(command)
+    return command

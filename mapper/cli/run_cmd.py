@@ -5,16 +5,7 @@ from __future__ import annotations
 import click
 
 from mapper.cli.extract_cmd import report_counts, report_unresolved
-from mapper.cli.options import (
-    bbox_option,
-    gazetteer_options,
-    load_gazetteer_from_options,
-    manifest_option,
-    max_bytes_option,
-    near_option,
-    published_option,
-    quiet_option,
-)
+from mapper.cli.options import article_options, load_gazetteer_from_options
 from mapper.cli.progress import ProgressReporter
 from mapper.cli.render_cmd import as_of_option
 from mapper.errors import MapperError
@@ -28,13 +19,7 @@ from mapper.errors import MapperError
 @click.option("--png", default=None, type=click.Path(dir_okay=False), help="Also write a PNG for reports.")
 @click.option("--svg", default=None, type=click.Path(dir_okay=False), help="Also write an SVG for reports.")
 @as_of_option
-@published_option
-@manifest_option
-@near_option
-@bbox_option
-@gazetteer_options
-@max_bytes_option
-@quiet_option
+@article_options
 def run(paths, output, title, png, svg, as_of, published, manifest, near, bbox, overlays, data_dir, online,
         online_url, max_bytes, quiet) -> None:
     """Map the control changes reported in PATHS (files or directories of articles).
