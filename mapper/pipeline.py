@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,16 +61,23 @@ def extract_events(paths: Iterable, *, gazetteer, published=None, manifest=None,
     max_bytes : int
         Larger files are skipped with a problem naming their size.
     """
+    # The extractor drops a capitalised sentence opener that is no known place; gazetteers without is_known skip it.
+    is_place = getattr(gazetteer, "is_known", None)
+    manifest = Path(manifest) if manifest else None
+    with collector_paused():
+        return _run(paths, gazetteer, is_place, published, manifest, progress, near, bbox, window_days, max_bytes)
+
+
+def _run(paths, gazetteer, is_place, published, manifest, progress, near, bbox, window_days,
+         max_bytes) -> PipelineResult:
+    """The body of :func:`extract_events`, run with the collector paused."""
     # Imported here so the events stage can be used (and tested) with only the stages it needs.
     from mapper.extract import extract_reports
     from mapper.ingest import read_articles
 
-    # The extractor drops a capitalised sentence opener that is no known place; gazetteers without is_known skip it.
-    is_place = getattr(gazetteer, "is_known", None)
     problems: list[Problem] = []
     reports = []
     articles = 0
-    manifest = Path(manifest) if manifest else None
     for item in read_articles(list(paths), published=published, manifest=manifest, max_bytes=max_bytes):
         if progress is not None:
             progress(item)
@@ -89,6 +98,23 @@ def extract_events(paths: Iterable, *, gazetteer, published=None, manifest=None,
         articles_count=articles,
         reports_count=len(reports),
     )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a batch run, then restore it as it was.
+
+    A run allocates millions of small acyclic values (sentences, reports, events) that live to its end: the collector
+    finds next to nothing among them (about 700 objects in a 5,000-article run) but walks the growing heap again and
+    again, about 5% of the run. Reference counting still frees everything that is not in a cycle.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def unresolved_summary(unresolved: Sequence[UnresolvedMention], limit: int = 20) -> list[str]:

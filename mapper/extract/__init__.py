@@ -8,7 +8,7 @@ in ``reports``.
 from mapper.extract.actors import ACTOR_TABLE, ActorLexicon
 from mapper.extract.dates import find_dates
 from mapper.extract.model import CONTROL_CHANGE, GOVERNMENT, OPPOSITION, DateInfo, DateMention, Evidence, Report
-from mapper.extract.reports import extract_reports
+from mapper.extract.reports import extract_reports, forget_memos
 from mapper.extract.sentences import Sentence, split_sentences
 
 __all__ = [
@@ -24,5 +24,6 @@ __all__ = [
     "Sentence",
     "extract_reports",
     "find_dates",
+    "forget_memos",
     "split_sentences",
 ]

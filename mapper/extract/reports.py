@@ -27,12 +27,12 @@ import re
 from collections.abc import Callable
 
 from mapper.article import Article
-from mapper.extract.actors import OPPONENT, ActorLexicon, ActorMention, find_attribution, is_anaphor
+from mapper.extract.actors import OPPONENT, ActorLexicon, ActorMention, canonical_source, find_attribution, is_anaphor
 from mapper.extract.dates import find_dates
-from mapper.extract.mentions import Mention, parse_list, scan_names
+from mapper.extract.mentions import TOKEN, Mention, is_place_like, parse_list, scan_names
 from mapper.extract.modality import modality_of
 from mapper.extract.model import CONTROL_CHANGE, DateInfo, DateMention, Evidence, Report
-from mapper.extract.sentences import KeyIndex, Sentence, split_paragraphs, split_sentences
+from mapper.extract.sentences import KeyIndex, Sentence, forget_words, split_paragraphs, split_sentences
 from mapper.extract.triggers import Trigger, find_triggers
 
 _DEFAULT_ACTORS = ActorLexicon()
@@ -54,6 +54,7 @@ _ADMIN_AFTER = re.compile(r"(?i)\s+(?:province|governorate|countryside|region|ob
 _AREA_BEFORE = re.compile(r"(?i)\b(?:(?:areas?|parts)\s+(?:in|of|across|throughout)"
                           r"|(?:villages|towns|positions|fronts?)\s+(?:in|across|throughout))\s+"
                           r"(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?$")  # "the villages of X" names X
+_AREA_WORDS = ("area", "part", "village", "town", "position", "front")  # one of them is in every _AREA_BEFORE match
 #: After a name, only administrative words make it an area: "al-Tah region" is that town's ground and merges with
 #: the town's own reports.
 _ADMIN_UNIT_AFTER = re.compile(r"(?i)\s+(?:province|governorate|countryside|oblast|state|district)\b")
@@ -84,6 +85,15 @@ def extract_reports(article: Article, *, is_place: Callable[[str], bool] | None 
     [('Kafr Nabl', 'opposition', '2019-12-23')]
     """
     return _Extraction(article, is_place, actors or _DEFAULT_ACTORS).run()
+
+
+def forget_memos() -> None:
+    """Empty every memo the extractor keeps across articles (word keywords, actor phrases, source names, name
+    shapes), so that a benchmark pass starts as cold as a fresh process."""
+    forget_words()
+    _DEFAULT_ACTORS.forget()
+    canonical_source.cache_clear()
+    is_place_like.cache_clear()
 
 
 class _Extraction:
@@ -272,8 +282,19 @@ class _Extraction:
         """Whether the name stands for an area ("Idlib countryside", "countryside of Aleppo", "areas in southern
         Idlib", "Hama province"): such reports are placed at the admin area, never on the town of that name."""
         text = self.text
-        return bool(_ADMIN_UNIT_AFTER.match(text, m.end) or _ADMIN_BEFORE.search(text, max(0, m.start - 40), m.start)
-                    or _AREA_BEFORE.search(text, max(0, m.start - 60), m.start))
+        if _ADMIN_UNIT_AFTER.match(text, m.end):
+            return True
+        # The two look-behind patterns try every start in their window: a substring test on the lower-cased ASCII
+        # window (which they cannot match without) spares most names both searches.
+        before = text[max(0, m.start - 60):m.start]
+        if before.isascii():  # outside ASCII, IGNORECASE knows folds str.lower does not ("ſ" matches "s")
+            low = before.lower()
+            maybe_admin = "of" in low[-40:]
+            maybe_area = any(word in low for word in _AREA_WORDS)
+        else:
+            maybe_admin = maybe_area = True
+        return bool(maybe_admin and _ADMIN_BEFORE.search(text, max(0, m.start - 40), m.start)
+                    or maybe_area and _AREA_BEFORE.search(text, max(0, m.start - 60), m.start))
 
     def _keep(self, sent: Sentence, m: Mention) -> bool:
         if self.is_place is None or " " in m.name or m.start != sent.start:
@@ -367,7 +388,5 @@ def _inside(actors: list[ActorMention], starts: list[int], pos: int) -> bool:
 
 def _all_names(ex: _Extraction, start: int, end: int) -> list[Mention]:
     """Place-like names in ``[start, end)`` ignoring clause stops (for the admin area of a region report)."""
-    from mapper.extract.mentions import TOKEN, is_place_like
-
     return [Mention(t.start(), t.end(), t.group()) for t in TOKEN.finditer(ex.text, start, end)
             if t.lastgroup == "name" and is_place_like(t.group()) and not ex._is_actor(t.group())]

@@ -153,6 +153,11 @@ def register_keys(keys) -> None:
         _SPLIT.clear()
 
 
+def forget_words() -> None:
+    """Empty the memo of the keywords each word holds (benchmarks measure cold runs with it)."""
+    _WORD_KEYS.clear()
+
+
 def _keys_in_word(word: str) -> tuple[str, ...]:
     found = _WORD_KEYS.get(word)
     if found is None:

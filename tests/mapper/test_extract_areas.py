@@ -37,3 +37,17 @@ def test_area_names_are_regions_whatever_the_event(sentence, mention, event_type
 def test_named_places_stay_place_level(sentence, mention, precision):
     found = [(r.mention, r.region, r.geo_precision) for r in reports(sentence)]
     assert (mention, False, precision) in found, found
+
+
+@pytest.mark.parametrize(("sentence", "mention", "region"), [
+    # non-ASCII text before the name: the look-behind patterns run without the ASCII pre-check
+    ("Les troupes — selon l’armée — shelled areas in southern Idlib.", "Idlib", True),
+    ("Jets — again — struck villages in northern Hama.", "Hama", True),
+    ("Jets — again — struck the governorate of Hama.", "Hama", True),
+    ("Jets struck the town of Ḥamā near Kafr Nabl.", "Kafr Nabl", False),
+    # ASCII text with neither "of" nor an area word before the name: the pre-check alone decides
+    ("Jets struck Idlib on Monday.", "Idlib", False),
+])
+def test_area_detection_with_and_without_the_ascii_precheck(sentence, mention, region):
+    found = {r.mention: r.region for r in reports(sentence)}
+    assert found.get(mention) is region, found

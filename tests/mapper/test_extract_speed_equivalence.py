@@ -42,3 +42,22 @@ def test_second_keyword_set_narrows_the_spans():
     spans = [(s.start, s.end) for s in split_sentences(TEXT)]
     index = KeyIndex(TEXT.lower(), spans)
     assert [TEXT[s:e][:9] for s, e in index.spans_with(("day",), ("before", "later"))] == ["The day b", "Two days "]
+
+
+def test_forget_memos_empties_them_and_changes_no_answer():
+    import datetime as dt
+
+    from mapper.article import Article
+    from mapper.extract import actors, extract_reports, forget_memos, mentions, sentences
+    from mapper.extract.reports import _DEFAULT_ACTORS
+
+    article = Article("a", "a.txt", "On Monday, the Syrian Army captured Kafr Nabl, SANA reported. " + TEXT,
+                      dt.date(2019, 12, 24))
+    first = extract_reports(article)
+    assert sentences._WORD_KEYS and _DEFAULT_ACTORS._sides
+    assert actors.canonical_source.cache_info().currsize and mentions.is_place_like.cache_info().currsize
+    forget_memos()
+    assert not sentences._WORD_KEYS and not _DEFAULT_ACTORS._sides
+    assert actors.canonical_source.cache_info().currsize == 0 == mentions.is_place_like.cache_info().currsize
+    assert extract_reports(article) == first
+    assert [(r.mention, r.controller, r.attribution) for r in first][:1] == [("Kafr Nabl", "government", "SANA")]

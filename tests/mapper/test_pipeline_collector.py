@@ -1,0 +1,43 @@
+"""The pipeline pauses the cyclic garbage collector for a run and always gives it back as it found it."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from gazetteer import Gazetteer, Place
+from mapper.pipeline import collector_paused, extract_events
+
+
+@pytest.fixture
+def collector_state():
+    enabled = gc.isenabled()
+    yield
+    gc.enable() if enabled else gc.disable()
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_collector_paused_restores_state(collector_state, enabled_before):
+    gc.enable() if enabled_before else gc.disable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() is enabled_before
+
+
+def test_collector_restored_after_an_error(collector_state):
+    gc.enable()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_run_leaves_collector_enabled(collector_state, tmp_path):
+    gc.enable()
+    seen = []
+    (tmp_path / "a.txt").write_text("On Monday, the army captured Kafr Nabl.\n", encoding="utf-8")
+    gaz = Gazetteer([Place("x:1", "Kafr Nabl", 35.614, 36.561)])
+    result = extract_events([tmp_path], gazetteer=gaz, progress=lambda item: seen.append(gc.isenabled()))
+    assert seen == [False]  # paused while the article was read
+    assert gc.isenabled()
+    assert [e.place.id for e in result.events] == ["x:1"]
