@@ -172,7 +172,7 @@ class ActorLexicon:
 
     Examples
     --------
-    >>> [a.side for a in ActorLexicon().find("The Syrian Army and HTS rebels")]
+    >>> [a.side for a in ActorLexicon().find("The Syrian Army and the rebels")]
     ['government', 'opposition']
     """
 

@@ -38,7 +38,23 @@ _DENIED_KEYS = ("den", "refut", "reject", "dismiss", "false", "untrue")
 _NEGATION_KEYS = ("no", "never", "n't", "n’t", "yet", "failed")
 _SUCCESS_KEYS = ("managed", "succeeded", "able")
 _CLAIM_KEYS = ("claim", "reportedly", "alleged", "purportedly")
-_CASE_ODD = frozenset("ıİſ\u212a")  # dotless i, dotted I, long s, Kelvin sign
+#: _EXPECT, _ATTEMPT and _SUCCESS end at the trigger ("$") after at most three more words, so the words that end
+#: their keyword phrase must be among the last words before it: _EXPECT's modal verbs (inside a word: "(could"), or
+#: the words "to", "at", "of" standing alone.
+_EXPECT_KEYS = ("could", "would", "might", "may", "will", "shall", "can", "soon", "imminent")
+_EXPECT_LAST_WORDS = frozenset({"to", "at", "of"})
+_CASE_ODD = re.compile("[ıİſ\u212a]")  # dotless i, dotted I, long s, Kelvin sign
+
+
+def _has(text: str, keys: tuple[str, ...]) -> bool:
+    for key in keys:  # a plain loop: cheaper than any() over a generator for a handful of keys
+        if key in text:
+            return True
+    return False
+
+
+def _always(text: str, keys: tuple[str, ...]) -> bool:
+    return True
 
 
 def modality_of(sentence: str, trigger_offset: int, intrinsic: str | None = None) -> str:
@@ -46,7 +62,7 @@ def modality_of(sentence: str, trigger_offset: int, intrinsic: str | None = None
 
     Examples
     --------
-    >>> modality_of("The army pushed to retake the city.", 20)
+    >>> modality_of("The army pushed to retake the city.", 19)
     'attempted'
     >>> modality_of("The town could fall to the army.", 15)
     'expected'
@@ -56,26 +72,24 @@ def modality_of(sentence: str, trigger_offset: int, intrinsic: str | None = None
     before = sentence[:trigger_offset]
     window = before[-70:]
     # Each regex runs only where its keywords occur (this runs for every trigger).  Sound only without the letters
-    # that IGNORECASE matches to an ASCII letter they do not lower-case to; otherwise every regex runs.
-    if _CASE_ODD.isdisjoint(sentence):
-        low_before, low_window, low = before.lower(), window.lower(), sentence.lower()
-
-        def has(text: str, keys: tuple[str, ...]) -> bool:
-            return any(k in text for k in keys)
-    else:
-        low_before = low_window = low = ""
-
-        def has(text: str, keys: tuple[str, ...]) -> bool:
-            return True
+    # that IGNORECASE matches to an ASCII letter they do not lower-case to (and "İ", which lower-cases to two
+    # characters); with them every regex runs.
+    odd = _CASE_ODD.search(sentence) is not None
+    low = sentence if odd else sentence.lower()
+    low_before, low_window = low[:trigger_offset], low[max(0, trigger_offset - 70):trigger_offset]
+    has = _always if odd else _has
+    last = low_window.split()[-4:]  # the words before the trigger, where _SUCCESS/_ATTEMPT/_EXPECT matches end
+    tail = " ".join(last)
     if (has(low_before, _DENIED_KEYS) and _DENIED_VERB.search(before)) or \
             (has(low_window, _NEGATION_KEYS) and _NEGATION.search(window)):
         return "denied"
     claimed = has(low, _CLAIM_KEYS) and bool(_CLAIM.search(sentence))
-    if has(low_window, _SUCCESS_KEYS) and _SUCCESS.search(window):
+    if has(tail, _SUCCESS_KEYS) and _SUCCESS.search(window):
         return "claimed" if claimed else "asserted"
-    if has(low_window, ("to",)) and _ATTEMPT.search(window):
+    if (odd or "to" in last[-2:]) and _ATTEMPT.search(window):
         return "attempted"
-    if _EXPECT.search(window) or intrinsic == "expected":
+    if intrinsic == "expected" or ((odd or has(tail, _EXPECT_KEYS) or not _EXPECT_LAST_WORDS.isdisjoint(last))
+                                   and _EXPECT.search(window)):
         return "expected"
     if claimed:
         return "claimed"
