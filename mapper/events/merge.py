@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from gazetteer.normalize import skeleton
 from mapper.events.locate import EXACT, LocatedReport
 from mapper.events.model import Event
-from mapper.extract.model import CONTROL_CHANGE
+from mapper.extract.model import CONTROL_CHANGE, Evidence, Report
 
 _MODALITY_RANK = {"asserted": 0, "claimed": 1}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
@@ -110,6 +110,8 @@ def _cluster(indexes: list[int], ranges: dict[int, tuple[dt.date, dt.date]], ite
 
 def _attach_undated(undated: list[int], spells: list[_Spell], items) -> list[_Spell]:
     """Undated reports join a same-article dated spell of their controller, else each other."""
+    if not undated:  # the usual case: nothing to attach, so no per-article table to build
+        return spells
     # (controller, article) -> reports of that article in each spell; built once so this stays linear.
     shares: dict[tuple, Counter] = {}
     for number, spell in enumerate(spells):
@@ -156,39 +158,85 @@ def _event_id(place_key: str, event_type: str, controller: str | None, start: dt
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _combine(reports: list[Report]) -> tuple:
+    """(modality, mentions, sources, corroboration, attributions, sub-event type) of several reports, in one pass."""
+    modality = reports[0].modality
+    mentions: dict[str, None] = {}
+    sources: dict[Evidence, None] = {}
+    articles: set[str] = set()
+    attributions: dict[str, None] = {}
+    sub_event_type = ""
+    for report in reports:
+        if _MODALITY_RANK.get(report.modality, 9) < _MODALITY_RANK.get(modality, 9):
+            modality = report.modality  # the first of the strongest, as min() would pick
+        if report.mention.strip():
+            mentions[report.mention] = None
+        sources[report.evidence] = None
+        articles.add(report.evidence.article)
+        if report.attribution:
+            attributions[report.attribution] = None
+        if not sub_event_type and report.sub_event_type:
+            sub_event_type = report.sub_event_type
+    return modality, tuple(mentions), tuple(sources), len(articles), tuple(attributions), sub_event_type
+
+
 def _build_event(members: list[LocatedReport], place_key: str, modality_group: str) -> Event:
     first = members[0]
-    reports = [m.report for m in members]
+    report = first.report
+    if len(members) == 1:
+        # Most events have a single report: what _combine gives for one, without its containers (this runs once
+        # per event, and the containers cost more than the work).
+        mentions = (report.mention,) if report.mention.strip() else ()
+        modality, sources, corroboration = report.modality, (report.evidence,), 1
+        attributions = (report.attribution,) if report.attribution else ()
+        sub_event_type = report.sub_event_type or ""
+    else:
+        modality, mentions, sources, corroboration, attributions, sub_event_type = _combine(
+            [m.report for m in members])
     date, start, end, precision, conflicting = _merged_date(members)
-    modality = min((r.modality for r in reports), key=lambda m: _MODALITY_RANK.get(m, 9))
-    mentions = tuple(dict.fromkeys(r.mention for r in reports if r.mention.strip()))
     extra = "" if modality_group == _FACT else modality_group
     if first.geo_precision != EXACT:
         extra += f"|geo{first.geo_precision}"
     return Event(
-        id=_event_id(place_key, first.report.event_type, first.report.controller, start, extra),
+        id=_event_id(place_key, report.event_type, report.controller, start, extra),
         place=first.place,
         place_name=first.place.name if first.place is not None else (mentions[0] if mentions else ""),
         mentions=mentions,
         geo_precision=first.geo_precision,
-        event_type=first.report.event_type,
-        controller=first.report.controller,
+        event_type=report.event_type,
+        controller=report.controller,
         modality=modality,
         date=date,
         date_start=start,
         date_end=end,
         date_precision=precision,
-        sources=tuple(dict.fromkeys(r.evidence for r in reports)),
-        corroboration=len({r.evidence.article for r in reports}),
-        attributions=tuple(dict.fromkeys(r.attribution for r in reports if r.attribution)),
+        sources=sources,
+        corroboration=corroboration,
+        attributions=attributions,
         flags=("conflicting_dates",) if conflicting else (),
-        sub_event_type=next((r.sub_event_type for r in reports if r.sub_event_type), ""),
+        sub_event_type=sub_event_type,
     )
 
 
 def sort_key(event: Event) -> tuple:
     """The output order: (date, place name case-insensitively, id), undated last."""
     return (event.date is None, event.date or dt.date.min, event.place_name.casefold(), event.place_name, event.id)
+
+
+#: Sorts after every day's ordinal: where sort_key has (True, date.min) for an undated event.
+_UNDATED = dt.date.max.toordinal() + 1
+
+
+def _full_order(event: Event) -> tuple:
+    """:func:`sort_key`, then what tells apart events that tie on it; the same order, cheaper to sort by.
+
+    The day is an int ordinal (undated: :data:`_UNDATED`) rather than sort_key's (bool, date) pair: list.sort
+    compares int first items with a fast path and reaches the rest of the tuple only on a tie.
+    """
+    first = event.sources[0]
+    day = event.date.toordinal() if event.date is not None else _UNDATED
+    return (day, event.place_name.casefold(), event.place_name, event.id, event.modality, event.geo_precision,
+            first.article, first.span)
 
 
 def merge_events(located: Sequence[LocatedReport], *, window_days: int = 4) -> list[Event]:
@@ -213,8 +261,13 @@ def merge_events(located: Sequence[LocatedReport], *, window_days: int = 4) -> l
     groups: dict[tuple, list[int]] = {}
     for i, item in enumerate(located):
         report = item.report
-        key = (_place_key(item), item.geo_precision, report.event_type, _modality_group(report.modality))
-        groups.setdefault(key, []).append(i)
+        place_key = item.place.id if item.place is not None else _place_key(item)  # inlined: once per report
+        key = (place_key, item.geo_precision, report.event_type, _modality_group(report.modality))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [i]
+        else:
+            group.append(i)
 
     events: list[Event] = []
     for (place_key, _precision, event_type, modality_group), indexes in groups.items():
@@ -236,13 +289,13 @@ def merge_events(located: Sequence[LocatedReport], *, window_days: int = 4) -> l
             members = [located[i] for i in sorted(spell.members)]
             events.append(_build_event(members, place_key, modality_group))
 
-    events.sort(key=lambda e: (*sort_key(e), e.modality, e.geo_precision, e.sources[0].article, e.sources[0].span))
-    seen: Counter[str] = Counter()
+    events.sort(key=_full_order)
+    seen: dict[str, int] = {}  # a plain dict: Counter's missing-key path is Python code, run once per event
     unique: list[Event] = []
     for event in events:
-        seen[event.id] += 1
-        if seen[event.id] > 1:  # same key twice (rare: e.g. two spells of one day); keep ids unique and stable
-            event = replace(event, id=f"{event.id}-{seen[event.id]}")
+        count = seen[event.id] = seen.get(event.id, 0) + 1
+        if count > 1:  # same key twice (rare: e.g. two spells of one day); keep ids unique and stable
+            event = replace(event, id=f"{event.id}-{count}")
         unique.append(event)
     return unique
 
