@@ -61,3 +61,16 @@ def test_forget_memos_empties_them_and_changes_no_answer():
     assert actors.canonical_source.cache_info().currsize == 0 == mentions.is_place_like.cache_info().currsize
     assert extract_reports(article) == first
     assert [(r.mention, r.controller, r.attribution) for r in first][:1] == [("Kafr Nabl", "government", "SANA")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The army entered al-Tah and ad-Dana, then Ma’arat al-No’eman.", ["al-Tah", "ad-Dana", "Ma’arat al-No’eman"]),
+    ("Troops reached ’Ayn Laruz and 'Ayn al-Arus near Élbeyli and Ürdün.", ["’Ayn Laruz", "'Ayn al-Arus", "Élbeyli",
+                                                                            "Ürdün"]),
+    ("as-Safira, ul-Kabir, il-Dahr, ez-Zor and at-Tall fell.", ["as-Safira", "ul-Kabir", "il-Dahr", "ez-Zor",
+                                                                "at-Tall"]),
+])
+def test_name_tokens_start_with_capitals_apostrophes_or_particles(text, names):
+    from mapper.extract.mentions import TOKEN
+
+    assert [t.group() for t in TOKEN.finditer(text) if t.lastgroup == "name"] == names
