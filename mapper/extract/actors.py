@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from mapper.extract.model import GOVERNMENT, OPPOSITION
+from mapper.extract.rxguard import guarded
 from mapper.extract.sentences import KeyIndex, register_keys
 
 _F = r"(?:forces|troops|soldiers|units|army|military|fighters)"
@@ -154,7 +155,7 @@ def literal_keys(pattern: str) -> tuple[str, ...]:
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + _wrap(pattern) + r"(?![\w])")
+    return guarded(r"(?<![\w-])" + _wrap(pattern) + r"(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)

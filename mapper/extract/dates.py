@@ -26,6 +26,7 @@ import datetime as dt
 import re
 
 from mapper.extract.model import DateInfo, DateMention
+from mapper.extract.rxguard import guarded
 from mapper.extract.sentences import KeyIndex, register_keys, split_paragraphs
 
 #: How many days after publication a yearless day may fall and still take the publication year.
@@ -55,7 +56,7 @@ _KEYS = {"iso": _YEAR_KEYS, "numeric": _YEAR_KEYS, "month_year": _YEAR_KEYS, "md
          "year": ("year", "in 19", "in 20")}
 
 # (kind, pattern): earlier entries win over later ones that overlap them.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, guarded(p)) for k, p in [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
     ("mdy", r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b" + _YEAR_TAIL),
     ("dmy", r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?![a-z])" + _YEAR_TAIL),

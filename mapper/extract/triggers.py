@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from mapper.extract.actors import literal_keys
 from mapper.extract.model import CONTROL_CHANGE
+from mapper.extract.rxguard import guarded
 from mapper.extract.sentences import KeyIndex, register_keys, split_paragraphs
 
 
@@ -149,8 +150,8 @@ _KEYS = [_keys(s) for s in TRIGGERS]
 for _row_keys in (*_KEYS, *(s.also for s in TRIGGERS)):
     register_keys(_row_keys)
 # Compiled without IGNORECASE: they run on the lower-cased text, which is about twice as fast.
-_COMPILED = [(re.compile(r"(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
-_COMPILED_I = [(re.compile(r"(?i)(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
+_COMPILED = [(guarded(r"(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
+_COMPILED_I = [(guarded(r"(?i)(?<![\w-])(?:" + s.pattern + r")(?![\w-])"), s) for s in TRIGGERS]
 
 
 def find_triggers(text: str, spans: list[tuple[int, int]] | None = None, *,
