@@ -264,7 +264,7 @@ def test_sentences_keep_offsets_and_abbreviations():
 
 def test_exported_names():
     public = {name for name in vars(extract) if not name.startswith("_")} - {
-        "actors", "dates", "mentions", "model", "modality", "reports", "sentences", "triggers"}
+        "actors", "dates", "mentions", "model", "modality", "reports", "rxguard", "sentences", "triggers"}
     assert set(extract.__all__) == public
     assert {"extract_reports", "find_dates", "Report", "DateInfo", "DateMention", "Evidence"} <= public
 
