@@ -106,7 +106,10 @@ def collector_paused() -> Iterator[None]:
 
     A run allocates millions of small acyclic values (sentences, reports, events) that live to its end: the collector
     finds next to nothing among them (about 700 objects in a 5,000-article run) but walks the growing heap again and
-    again, about 5% of the run. Reference counting still frees everything that is not in a cycle.
+    again, about 5% of the run. Reference counting still frees everything that is not in a cycle. On the way out,
+    what the run still holds is moved to the oldest generation (``gc.freeze()`` then ``gc.unfreeze()``: no walk), so
+    that the first collection after it does not walk it all once more (another ~2%); it is skipped when the program
+    keeps objects frozen itself, which unfreezing would undo.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -114,6 +117,9 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

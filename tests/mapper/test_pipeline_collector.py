@@ -41,3 +41,27 @@ def test_run_leaves_collector_enabled(collector_state, tmp_path):
     assert seen == [False]  # paused while the article was read
     assert gc.isenabled()
     assert [e.place.id for e in result.events] == ["x:1"]
+
+
+def test_run_moves_its_objects_to_the_oldest_generation(collector_state):
+    gc.enable()
+    gc.collect()
+    with collector_paused():
+        held = [[i] for i in range(50_000)]  # a run's results
+        assert gc.get_count()[0] > 10_000
+    assert gc.get_freeze_count() == 0  # nothing left frozen
+    assert gc.get_count()[0] < 1_000  # the young generation was emptied without a collection
+    assert held[-1] == [49_999]
+
+
+def test_objects_the_program_froze_stay_frozen(collector_state):
+    gc.enable()
+    kept = [[1], [2]]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen and kept
+    finally:
+        gc.unfreeze()
