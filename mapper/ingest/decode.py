@@ -66,8 +66,14 @@ def looks_binary(data: bytes) -> bool:
 
 def normalise(text: str) -> str:
     """NFC, ``\\n`` line ends, no NUL or BOM characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\ufeff", "")
-    return unicodedata.normalize("NFC", text)
+    # A one-character test runs at memchr speed; each replace() scans ~6 us of a 4 kB text even when it finds nothing.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)  # ASCII is NFC as it is
 
 
 def _fallback_codec(data: bytes) -> str:
