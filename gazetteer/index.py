@@ -76,7 +76,23 @@ def fast_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0088 * _asin(min(1.0, _sqrt(h)))
 
 
+def fast_km_to(points: Iterable[tuple[float, float]], b: tuple[float, float]) -> list[float]:
+    """``[fast_km(a, b) for a in points]`` with the point's trigonometry done once: the same arithmetic, in the same
+    order, so the same floats."""
+    lat2, lon2 = _radians(b[0]), _radians(b[1])
+    cos2 = _cos(lat2)
+    distances = []
+    for lat, lon in points:
+        lat1, lon1 = _radians(lat), _radians(lon)
+        h = _sin((lat2 - lat1) / 2) ** 2 + _cos(lat1) * cos2 * _sin((lon2 - lon1) / 2) ** 2
+        distances.append(2 * 6371.0088 * _asin(min(1.0, _sqrt(h))))
+    return distances
+
+
 _radians, _sin, _cos, _asin, _sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
+#: Latitude difference (degrees) beyond which fast_km surely exceeds REGION_KM: R x |dlat| bounds it from below, and
+#: the margin (~0.1 m) dwarfs rounding, so the pre-check never changes an answer.
+_REGION_DLAT = math.degrees(REGION_KM / 6371.0088) * (1 + 1e-9) + 1e-6
 
 
 def _exact_form(text: str) -> str:
@@ -101,12 +117,14 @@ class NameIndex:
         self.keys_of: dict[str, tuple[str, ...]] = {}
         self.skeletons_of: dict[str, tuple[str, ...]] = {}
         self._grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self._cell_of: dict[str, tuple[int, int]] = {}
         # Per cell and script, the keys of the places in it with their ids: the fuzzy pool around a point.
         self._cell_keys: dict[tuple[tuple[int, int], bool], tuple[list[str], list[str]]] = {}
         buckets: dict[tuple[bool, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for place in places:
             self.places[place.id] = place
-            self._grid[self._cell(place.lat, place.lon)].append(place.id)
+            cell = self._cell_of[place.id] = self._cell(place.lat, place.lon)
+            self._grid[cell].append(place.id)
             keys: dict[str, None] = {}
             for name in (place.name, *place.aliases):
                 key, skel, name_surface = forms.get(name) or name_forms(name)
@@ -121,7 +139,6 @@ class NameIndex:
             self.keys_of[place.id] = tuple(keys)
             self.skeletons_of[place.id] = tuple(dict.fromkeys(
                 (forms.get(name) or name_forms(name))[1] for name in (place.name, *place.aliases)))
-            cell = self._cell(place.lat, place.lon)
             for key in keys:
                 pool = self._cell_keys.setdefault((cell, is_arabic(key)), ([], []))
                 pool[0].append(key)
@@ -131,18 +148,25 @@ class NameIndex:
         # Fuzzy hits of a key in its bucket, memoised: an article resolves each unknown name twice (without, then
         # with context), and a corpus names the same unknown village in many articles. The index never changes.
         self._bucket_hits: dict[tuple[str, bool, str], tuple[tuple[str, float], ...]] = {}
-        self._cell_hits: dict[tuple, tuple[tuple[float, int, str], ...]] = {}
+        # Per (key, script): per cell, the hits of the key among the cell's keys (filled cell by cell).
+        self._cell_hits: dict[tuple[str, bool], dict[tuple[int, int], tuple[tuple[float, int, str], ...]]] = {}
+        # Per (cells, script): (cell, offset, pool) of each cell with a pool, in the order _fuzzy walks them.
+        self._layouts: dict[tuple, tuple[tuple[tuple[int, int], int, tuple[list[str], list[str]]], ...]] = {}
         self._strict_memo: dict[str, tuple] = {}
-        # Whole fuzzy answers per (key, first skeleton symbol, script, cells around the context point).
-        self._fuzzy_memo: dict[tuple, list[tuple[str, float]]] = {}
+        # The cells around a context point (a list, and a set whose iteration order _fuzzy relies on), per point.
+        self._region_memo: dict[tuple[float, float], tuple[tuple[tuple[int, int], ...], set[tuple[int, int]]]] = {}
+        # Whole fuzzy answers (consonants kept, scored) per (key, skeleton, script, cells around the context point).
+        self._fuzzy_memo: dict[tuple, tuple[Match, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.places)
 
     def forget(self) -> None:
-        """Empty the per-spelling memos of matches and fuzzy hits."""
-        self._strict_memo.clear()
-        self._fuzzy_memo.clear()
+        """Empty every memo (matches, fuzzy hits per bucket and per cell, regions and their layouts): after it a
+        lookup costs what it costs in a fresh process (benchmarks measure cold runs with it)."""
+        for memo in (self._strict_memo, self._fuzzy_memo, self._region_memo, self._bucket_hits, self._cell_hits,
+                     self._layouts):
+            memo.clear()
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -183,11 +207,23 @@ class NameIndex:
         found_strict, key, skel, query_arabic, skeleton_matches = strict
         # A sure hit ends the search, unless there is a context point and every sure hit is far from it: then a
         # looser match near the context may be the place meant ("Jasem" near Idlib is not Jasim in Daraa).
-        if any(not m.loose and (around is None or self._within(m.place_id, around)) for m in found_strict):
-            return list(found_strict)
+        within = self.within_region
+        for m in found_strict:
+            if not m.loose and (around is None or within(m.place_id, around)):
+                return list(found_strict)
         found = {m.place_id: m for m in found_strict}
-        cells_list = self.cells_near(*around, REGION_KM) if around is not None else []
-        cells = set(cells_list)
+        if around is None:
+            cells_key, cells = (), set()
+        else:
+            point = (around[0], around[1])  # a list is a point too
+            region = self._region_memo.get(point)
+            if region is None:
+                cells_list = self.cells_near(*point, REGION_KM)
+                region = (tuple(cells_list), set(cells_list))
+                if len(self._region_memo) >= _MEMO_LIMIT:
+                    self._region_memo.clear()
+                self._region_memo[point] = region
+            cells_key, cells = region
         if skeleton_matches is None:  # a two-symbol skeleton: only places near the context count
             skeleton_matches = [Match(pid, self._skeleton_score(key, skel, pid, query_arabic), "skeleton", loose=True)
                                 for pid in self.by_skeleton.get(skel, ()) if self._in_cells(pid, cells)
@@ -197,20 +233,26 @@ class NameIndex:
                 found[match.place_id] = match
         nothing_near = not found or bool(cells) and not any(self._in_cells(pid, cells) for pid in found)
         if len(key) >= MIN_FUZZY_KEY_LENGTH and nothing_near:
-            memo_key = (key, skel[:1], query_arabic, tuple(cells_list))
+            memo_key = (key, skel, query_arabic, cells_key)
             fuzzy = self._fuzzy_memo.get(memo_key)
             if fuzzy is None:
-                fuzzy = self._fuzzy(key, skel, query_arabic, cells)
+                fuzzy = tuple(Match(pid, ratio / 100.0 * FUZZY_WEIGHT, "fuzzy", loose=True)
+                              for pid, ratio in self._fuzzy(key, skel, query_arabic, cells, cells_key)
+                              if self._keeps_consonants(skel, pid))
                 if len(self._fuzzy_memo) >= _MEMO_LIMIT:
                     self._fuzzy_memo.clear()
                 self._fuzzy_memo[memo_key] = fuzzy
-            for pid, ratio in fuzzy:
-                if not self._keeps_consonants(skel, pid):
-                    continue
-                score = ratio / 100.0 * FUZZY_WEIGHT
-                if pid not in found or found[pid].score < score:
-                    found[pid] = Match(pid, score, "fuzzy", loose=True)
+            for match in fuzzy:
+                pid = match.place_id
+                if pid not in found or found[pid].score < match.score:
+                    found[pid] = match
         return list(found.values())
+
+    def sure_matches(self, text: str) -> tuple[Match, ...]:
+        """The exact and normalised matches of ``text`` (memoised); :meth:`match` returns exactly these whenever one
+        that is not loose lies within :data:`REGION_KM` of the context point, or there is no context point."""
+        strict = self._strict_memo.get(text)
+        return (strict if strict is not None else self._strict(text))[0]
 
     def _strict(self, text: str) -> tuple:
         """The context-free part of :meth:`match`, memoised per spelling.
@@ -243,13 +285,16 @@ class NameIndex:
         self._strict_memo[text] = strict
         return strict
 
-    def _within(self, pid: str, point: tuple[float, float]) -> bool:
+    def within_region(self, pid: str, point: tuple[float, float]) -> bool:
+        """Whether the place lies within :data:`REGION_KM` of the point (as :meth:`match` decides it)."""
         place = self.places[pid]
+        # The haversine distance is at least R x the latitude difference: most places are rejected without it.
+        if abs(place.lat - point[0]) > _REGION_DLAT:
+            return False
         return fast_km((place.lat, place.lon), point) <= REGION_KM
 
     def _in_cells(self, pid: str, cells: set) -> bool:
-        place = self.places[pid]
-        return self._cell(place.lat, place.lon) in cells
+        return self._cell_of[pid] in cells
 
     def _names(self, pid: str) -> tuple[str, ...]:
         place = self.places[pid]
@@ -271,37 +316,53 @@ class NameIndex:
             return 0.6 + 0.05 * min(len(skel), 5)
         return 0.5 + 0.3 * ratio / 100.0 + length_part
 
-    def _fuzzy(self, key: str, skel: str, query_arabic: bool, cells: set) -> list[tuple[str, float]]:
+    def _fuzzy(self, key: str, skel: str, query_arabic: bool, cells: set,
+               cells_key: tuple = ()) -> list[tuple[str, float]]:
         best: dict[str, float] = dict(self._bucket_fuzzy(key, skel[:1], query_arabic))
         # The places around the context, cell by cell in the set's order, as if their keys were one list: the
         # FUZZY_LIMIT best (ratio first, then position in that list, as rapidfuzz ranks them). Each cell's hits are
         # memoised: the same unknown name comes back near the same front line in article after article.
         hits: list[tuple[float, int, str]] = []
-        offset = 0
-        for cell in cells:
-            pool = self._cell_keys.get((cell, query_arabic))
-            if pool:
-                hits += [(ratio, offset + position, pid) for ratio, position, pid in
-                         self._cell_fuzzy(key, cell, query_arabic, pool)]
-                offset += len(pool[0])
+        cell_hits = self._cell_hits.get((key, query_arabic))
+        if cell_hits is None:
+            if len(self._cell_hits) >= _MEMO_LIMIT:
+                self._cell_hits.clear()
+            cell_hits = self._cell_hits[(key, query_arabic)] = {}
+        for cell, offset, pool in self._layout(cells, cells_key, query_arabic):
+            found = cell_hits.get(cell)
+            if found is None:
+                found = cell_hits[cell] = self._cell_fuzzy(key, pool)
+            if found:
+                hits += [(ratio, offset + position, pid) for ratio, position, pid in found]
         if len(hits) > 1:
             hits.sort(key=_by_ratio_then_position)
         for ratio, _, pid in hits[:FUZZY_LIMIT]:
             best[pid] = max(best.get(pid, 0.0), ratio)
         return list(best.items())
 
-    def _cell_fuzzy(self, key: str, cell: tuple[int, int], query_arabic: bool,
-                    pool: tuple[list[str], list[str]]) -> tuple[tuple[float, int, str], ...]:
+    def _layout(self, cells: set, cells_key: tuple, query_arabic: bool) -> tuple:
+        """(cell, offset of its keys in the concatenated list, pool) of each of ``cells`` with keys in the script."""
+        memo_key = (cells_key, query_arabic)
+        layout = self._layouts.get(memo_key) if cells_key else None
+        if layout is None:
+            entries, offset = [], 0
+            for cell in cells:
+                pool = self._cell_keys.get((cell, query_arabic))
+                if pool:
+                    entries.append((cell, offset, pool))
+                    offset += len(pool[0])
+            layout = tuple(entries)
+            if cells_key:
+                if len(self._layouts) >= _MEMO_LIMIT:
+                    self._layouts.clear()
+                self._layouts[memo_key] = layout
+        return layout
+
+    @staticmethod
+    def _cell_fuzzy(key: str, pool: tuple[list[str], list[str]]) -> tuple[tuple[float, int, str], ...]:
         """(ratio, position in the cell's pool, place id) of every key in the cell at least FUZZY_CUTOFF alike."""
-        memo_key = (key, cell, query_arabic)
-        hits = self._cell_hits.get(memo_key)
-        if hits is None:
-            hits = tuple((ratio, position, pool[1][position]) for _, ratio, position in
-                         process.extract(key, pool[0], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None))
-            if len(self._cell_hits) >= _MEMO_LIMIT:
-                self._cell_hits.clear()
-            self._cell_hits[memo_key] = hits
-        return hits
+        return tuple((ratio, position, pool[1][position]) for _, ratio, position in
+                     process.extract(key, pool[0], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None))
 
     def _bucket_fuzzy(self, key: str, first: str, query_arabic: bool) -> tuple[tuple[str, float], ...]:
         """(place id, best ratio) of the fuzzy hits of ``key`` in its bucket (same script, same first symbol)."""

@@ -8,13 +8,14 @@ that land far from it: a skeleton equal to "Farwan"'s is a fact about consonants
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from geopy.distance import geodesic
 
 from gazetteer.errors import InvalidQuery, PlaceNotFound
-from gazetteer.index import NameIndex, fast_km
+from gazetteer.index import NameIndex, fast_km, fast_km_to
 from gazetteer.normalize import validate_query
 from gazetteer.place import Place
 from gazetteer.resolution import Candidate, Resolution
@@ -82,7 +83,7 @@ def loose_radius_km(context: Sequence[Place], point: tuple[float, float]) -> flo
     """How far from the article's context point a loose match may land (see :data:`SPREAD_FACTOR`)."""
     if len(context) < 2:
         return LOOSE_MATCH_MAX_KM
-    spread = _median([fast_km((p.lat, p.lon), point) for p in context])
+    spread = _median(fast_km_to([(p.lat, p.lon) for p in context], point))
     return min(LOOSE_MATCH_MAX_KM, max(MIN_LOOSE_KM, SPREAD_FACTOR * spread))
 
 
@@ -115,19 +116,82 @@ def _beyond(distance: float, radius: float | _Context) -> bool:
 
 
 class _Context:
-    """An article's context places, their median point, and (when a loose match needs it) the loose radius."""
+    """An article's context places, their median point, and (when a loose match needs it) the loose radius.
 
-    __slots__ = ("_radius", "places", "point")
+    The places are ``anchors`` except those with id ``own_id`` (a name is not its own context); the list is only
+    built when the radius is measured.
+    """
 
-    def __init__(self, places: Sequence[Place]) -> None:
-        self.places = places
-        self.point = context_point(places)
+    __slots__ = ("_anchors", "_own_id", "_radius", "point")
+
+    def __init__(self, anchors: Sequence[Place], own_id: str | None = None,
+                 point: tuple[float, float] | None = None) -> None:
+        self._anchors = anchors
+        self._own_id = own_id
+        self.point = point if point is not None else context_point(self.places)
         self._radius: float | None = None
+
+    @property
+    def places(self) -> Sequence[Place]:
+        if self._own_id is None:
+            return self._anchors
+        return [p for p in self._anchors if p.id != self._own_id]
 
     def loose_radius(self) -> float:
         if self._radius is None:
             self._radius = loose_radius_km(self.places, self.point)
         return self._radius
+
+
+class _ArticleContexts:
+    """The context of each name of an article: every anchor but the name's own place, made once per place.
+
+    The medians leave one place out of the anchors' sorted coordinates by index arithmetic (the same values, the
+    same arithmetic as :func:`context_point`), instead of sorting a new list for every anchor.
+    """
+
+    __slots__ = ("_anchors", "_count", "_lats", "_lons", "_made")
+
+    def __init__(self, anchors: list[Place]) -> None:
+        self._anchors = anchors
+        self._lats = sorted(p.lat for p in anchors)
+        self._lons = sorted(p.lon for p in anchors)
+        self._count: dict[str, int] = {}
+        for p in anchors:
+            self._count[p.id] = self._count.get(p.id, 0) + 1
+        self._made: dict[str | None, _Context | None] = {}
+
+    def without(self, own: Place | None) -> _Context | None:
+        """The context of a name whose own anchor is ``own`` (None: not an anchor); None when nothing is left."""
+        own_id = own.id if own is not None else None
+        if own_id in self._made:
+            return self._made[own_id]
+        left = self._count.get(own_id, 0) if own_id is not None else 0
+        if left == len(self._anchors):
+            context = None
+        else:
+            # An id is one place, so its copies share one latitude and one longitude.
+            point = (_median_without(self._lats, own.lat, left) if left else _median_sorted(self._lats),
+                     _median_without(self._lons, own.lon, left) if left else _median_sorted(self._lons))
+            context = _Context(self._anchors, own_id, point)
+        self._made[own_id] = context
+        return context
+
+
+def _median_sorted(values: list[float]) -> float:
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def _median_without(values: list[float], value: float, copies: int) -> float:
+    """:func:`_median_sorted` of sorted ``values`` with ``copies`` occurrences of ``value`` left out."""
+    start = bisect_left(values, value)  # equal values are interchangeable: which copies go does not matter
+    n = len(values) - copies
+
+    def at(i: int) -> float:
+        return values[i] if i < start else values[i + copies]
+
+    return at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
 
 
 class Gazetteer:
@@ -144,6 +208,8 @@ class Gazetteer:
         self.problems = tuple(problems)
         self._priority = source_priority or {}
         self._memo: dict[tuple, Resolution] = {}
+        #: name -> validate_query(name), for the names that are valid (validation is pure).
+        self._queries: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.index)
@@ -151,6 +217,7 @@ class Gazetteer:
     def forget(self) -> None:
         """Empty the memos of answers and matches (benchmarks measure cold lookups with it)."""
         self._memo.clear()
+        self._queries.clear()
         self.index.forget()
 
     def __iter__(self) -> Iterator[Place]:
@@ -258,31 +325,56 @@ class Gazetteer:
         """
         first: dict[str, Resolution] = {}
         queries: dict[str, str] = {}
+        # The memo key of every name but its first part, made once (as _memo_key makes it).
+        key_tail = self._memo_key("", near, bbox, kinds)
+        memo = self._memo
         for n in dict.fromkeys(names):
-            try:
-                queries[n] = validate_query(n)
-            except InvalidQuery:
-                first[n] = Resolution(query=n, status="unresolved", place=None, score=0.0, rule="")
-                continue
-            first[n] = self._resolve_alone(n, queries[n], near, bbox, kinds)
+            query = self._queries.get(n)
+            if query is None:
+                try:
+                    query = validate_query(n)
+                except InvalidQuery:
+                    first[n] = Resolution(query=n, status="unresolved", place=None, score=0.0, rule="")
+                    continue
+                if len(self._queries) >= _MEMO_LIMIT:
+                    self._queries.clear()
+                self._queries[n] = query
+            queries[n] = query
+            known = memo.get((n, *key_tail[1:])) if key_tail is not None else None
+            first[n] = known if known is not None else self._resolve_alone(n, query, near, bbox, kinds)
         anchors = {n: r.place for n, r in first.items() if r.resolved and r.rule in CONFIDENT_RULES}
         if not anchors:
             return [first[n] for n in names]
-        # A name's context is every anchor but its own place, so it depends only on that place: names that are no
-        # anchor share one context (and its median point, computed once).
-        contexts: dict[str | None, _Context | None] = {}
+        # A name's context is every anchor but its own place, so it depends only on that place.
+        contexts = _ArticleContexts(list(anchors.values()))
         second = {}
         for n, resolution in first.items():
-            own = anchors.get(n)
-            own_id = own.id if own is not None else None
-            if own_id not in contexts:
-                context = [p for p in anchors.values() if own_id is None or p.id != own_id]
-                contexts[own_id] = _Context(context) if context else None
-            context = contexts[own_id]
             query = queries.get(n)
-            second[n] = resolution if context is None or query is None else \
-                self._resolve(n, query, near, bbox, kinds, context)
+            context = contexts.without(anchors.get(n)) if query is not None else None
+            if context is None:
+                second[n] = resolution
+            elif self._lone_exact_near(query, kinds, near if near is not None else context.point):
+                # index.match returns the same lone exact name as in the first pass, so _resolve takes the same
+                # shortcut and gives an equal answer: the first one.
+                second[n] = resolution
+            else:
+                second[n] = self._resolve(n, query, near, bbox, kinds, context)
         return [second[n] for n in names]
+
+    def _lone_exact_near(self, query: str, kinds, around: tuple[float, float]) -> bool:
+        """Whether :meth:`_resolve` around this point takes its lone-exact shortcut (a sufficient test).
+
+        :meth:`NameIndex.match` returns the sure matches as they are when one of them (here, the exact one) lies
+        within REGION_KM of the point; when only one exact match is left after ``kinds``, the shortcut follows.
+        """
+        lone = None
+        for match in self.index.sure_matches(query):
+            if kinds is None or self.index.places[match.place_id].kind in kinds:
+                if lone is not None:
+                    return False
+                lone = match
+        return (lone is not None and lone.rule == "exact" and lone.score == 1.0
+                and self.index.within_region(lone.place_id, around))
 
     def _score(self, place: Place, match: float, rule: str, refs: list, bbox, loose: bool) -> _Scored | None:
         factor = 1.0
@@ -292,8 +384,9 @@ class Gazetteer:
             factor *= OUTSIDE_BBOX_FACTOR
         nearest = None
         if refs:
-            distances = [(fast_km((place.lat, place.lon), point), radius) for point, radius in refs]
-            nearest = min(d for d, _ in distances)
+            at = (place.lat, place.lon)
+            distances = [(fast_km(at, point), radius) for point, radius in refs]
+            nearest = distances[0][0] if len(distances) == 1 else min(d for d, _ in distances)
             if loose and all(_beyond(d, radius) for d, radius in distances):
                 return None
             factor *= max(MIN_CONTEXT_FACTOR, math.exp(-max(0.0, nearest - NEAR_KM) / DECAY_KM))
@@ -302,10 +395,13 @@ class Gazetteer:
     def _decide(self, query: str, scored: list[_Scored], has_context: bool) -> Resolution:
         # Context is relative evidence: the best-placed candidate keeps its match score, the others lose in
         # proportion. A lone exact name far from the context (Daraa in an Idlib article) stays a sure 1.0.
+        if not scored:
+            return Resolution(query, "unresolved", None, 0.0, "", ())
         top_factor = max((s.final / s.match for s in scored if s.match > 0), default=1.0)
         if 0 < top_factor < 1.0:
             scored = [_Scored(s.place, s.match, s.rule, s.final / top_factor, s.distance_km) for s in scored]
-        scored.sort(key=lambda s: (-s.final, -self._priority.get(s.place.source, 0), s.place.id))
+        if len(scored) > 1:
+            scored.sort(key=lambda s: (-s.final, -self._priority.get(s.place.source, 0), s.place.id))
         distinct: list[_Scored] = []
         for item in scored:  # the same village from two sources counts once, under its best-ranked entry
             if not any(fast_km((item.place.lat, item.place.lon), (d.place.lat, d.place.lon)) < SAME_PLACE_KM
