@@ -32,6 +32,9 @@ from mapper.extract import extract_reports, forget_memos
 from mapper.ingest import read_articles
 from mapper.pipeline import extract_events
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import machine  # benchmarks/machine.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SY = ROOT.parent / "shared" / "reference" / "geonames" / "SY.txt"
 TARGET_RATE = 200.0
@@ -308,12 +311,14 @@ def end_to_end(corpus: Path, gaz, label: str, size_kb: float, passes: int) -> No
     for number in range(1, passes + 1):
         clear_caches()
         gaz.forget()
+        speed = machine.baseline()
         wall, cpu = time.perf_counter(), time.process_time()
         result = extract_events([corpus], gazetteer=gaz)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         rates.append((result.articles_count / wall, result.articles_count / cpu))
         print(f"  pass {number}: {result.articles_count} articles, {size_kb:,.0f} kB in {wall:.2f} s wall "
-              f"({rates[-1][0]:,.0f} articles/s), {cpu:.2f} s CPU ({rates[-1][1]:,.0f} articles/s)")
+              f"({rates[-1][0]:,.0f} articles/s), {cpu:.2f} s CPU ({rates[-1][1]:,.0f} articles/s); machine baseline "
+              f"{speed:,.0f} units/s before it")
     best = max(r for r, _ in rates)
     median = statistics.median(r for r, _ in rates)
     unresolved = len({u.mention for u in result.unresolved})
@@ -372,6 +377,7 @@ def main() -> None:
     count = 300 if args.quick else args.articles
     passes = 1 if args.quick else max(1, args.passes)
     print(f"bench_extract: {pin_one_core()}; python {sys.version.split()[0]}")
+    print(machine.describe(machine.baseline()))
 
     bundled = gazetteer.load_gazetteer(imported=False)
     with tempfile.TemporaryDirectory() as temp:

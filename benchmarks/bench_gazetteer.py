@@ -28,6 +28,9 @@ import gazetteer
 from gazetteer.normalize import name_key, skeleton, surface
 from gazetteer.resolver import distance_km
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import machine  # benchmarks/machine.py
+
 DEFAULT_SY = ROOT.parent / "shared" / "reference" / "geonames" / "SY.txt"
 
 
@@ -82,6 +85,7 @@ def main() -> None:
     if not Path(args.path).exists():
         sys.exit(f"no GeoNames file at {args.path}")
 
+    print(machine.describe(machine.baseline()))
     with tempfile.TemporaryDirectory() as data_dir:
         report = gazetteer.import_geonames(args.path, data_dir)
         print(f"import            {report.rows_loaded} places in {report.seconds:.2f} s "
@@ -145,6 +149,7 @@ def main() -> None:
                   f"{sorted(timings)[int(len(timings) * 0.95)] * 1000:.2f} ms over {len(timings)} queries "
                   f"({label})   target <= 2 ms")
 
+        print(machine.describe(machine.baseline()) + " (again, after the timings)")
         variants = make_variants(places, args.variants)
         for label, with_context in (("with context (near = 10 km off)", True), ("without context", False)):
             rate, far, worst = variant_figures(gaz, variants, with_context)

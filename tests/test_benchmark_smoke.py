@@ -62,3 +62,11 @@ def test_control_change_places_are_found(run):
     assert len(known) >= 200
     hits = [e for e in known if (e.article, e.place_id) in found]
     assert len(hits) / len(known) >= 0.8, [e for e in known if e not in hits][:10]
+
+
+def test_machine_baseline_work_is_fixed():
+    import machine
+
+    assert machine._unit() == machine._unit() > 0  # the same reference work every time
+    assert machine.baseline(passes=1) > 0
+    assert "reference units/s" in machine.describe(1234.0)
