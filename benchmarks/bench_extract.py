@@ -309,6 +309,7 @@ def end_to_end(corpus: Path, gaz, label: str, size_kb: float, passes: int) -> No
     a third, so the best pass is the figure for the code and the median the one for the day."""
     rates: list[tuple[float, float]] = []
     for number in range(1, passes + 1):
+        result = None  # the previous pass's events are freed here, not inside the next pass's timing
         clear_caches()
         gaz.forget()
         speed = machine.baseline()

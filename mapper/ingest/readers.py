@@ -60,7 +60,11 @@ def _read_bytes(path: Path, where: str, max_bytes: int) -> bytes | Problem:
             return Problem(where, f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes raises it); "
                                   "skipped")
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # A read of the stat size (+1 to see growth): read(max_bytes + 1) would allocate the whole limit (10 MB)
+            # for every 4 kB file, which cost 2% of a run.
+            data = handle.read(size + 1)
+            if len(data) > size:  # grew since stat: read on up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         return Problem(where, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:  # grew since stat

@@ -178,3 +178,24 @@ def test_problems_come_as_a_stream(tmp_path):
     assert isinstance(first, Article) and first.id == "a.txt"
     (tmp_path / "b.txt").write_text(GOOD["good_a.txt"], encoding="utf-8")  # fixed before it is read
     assert [a.id for a in items] == ["b.txt"]
+
+
+@pytest.mark.parametrize(("grown_to", "limit", "read"), [(5_000, 10_000, True), (12_000, 10_000, False)])
+def test_file_that_grows_between_stat_and_read(tmp_path, monkeypatch, grown_to, limit, read):
+    """The reader asks for the size it saw; a file that grew since is read on up to the limit, never cut short."""
+    from mapper.ingest import readers
+
+    text = ("The army entered the town of Kafr Nabl on Monday. " * 400)[:grown_to]
+    (tmp_path / "grows.txt").write_text(text, encoding="utf-8")
+    real_stat = os.stat
+
+    class Shrunk:
+        st_size = 100  # what stat said before the file grew
+
+    monkeypatch.setattr(readers.os, "stat", lambda p, *a, **k: Shrunk if str(p).endswith("grows.txt") else
+                        real_stat(p, *a, **k))
+    articles, problems = collect([tmp_path], max_bytes=limit)
+    if read:
+        assert [a.text for a in articles] == [text.strip()] and not problems
+    else:
+        assert not articles and "over the limit of 10,000 bytes" in problems[0].message
