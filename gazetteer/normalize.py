@@ -44,7 +44,6 @@ NORMALISATION_VERSION = 5
 _MARKS = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ\u02bb\u02bc\u0060\u00b4\u2032\u2035"
 #: Every apostrophe-like mark to a plain apostrophe (for comparing names "as written").
 APOSTROPHES_TO_ONE = str.maketrans({c: "'" for c in _MARKS})
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"«»]+")
 _ASCII_SEPARATORS = bytes.maketrans(b"-_/.,;:()[]\"", b" " * 12)
 # The same for text that was ASCII from the start, folding upper case on the way (what str.lower() does to ASCII).
 _ASCII_LOWER_SEPARATORS = bytes.maketrans(b"-_/.,;:()[]\"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -196,8 +195,8 @@ def _latin_surface(text: str) -> str:
         # NFKD splits letters from their diacritics; the ASCII round trip drops the marks (ʿ, ʾ, combining dots).
         data = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_SPECIAL)).encode("ascii", "ignore")
         data = data.translate(_ASCII_SEPARATORS, b"'`")
-    # One bytes.translate drops the marks (' and `) and turns the ASCII separators of _SEPARATORS into spaces, and
-    # str.split() splits on the same whitespace as the pattern's \s.
+    # One bytes.translate drops the marks (' and `) and turns the ASCII separators (- _ / . , ; : ( ) [ ] ") into
+    # spaces; str.split() then splits on any white space.
     tokens = data.decode("ascii").split()
     if len(tokens) > 1 and not _ARTICLES.isdisjoint(tokens):  # a lone "As" or "An" is a name, not an article
         tokens = [*itertools.filterfalse(_ARTICLES.__contains__, tokens[:-1]), tokens[-1]]
