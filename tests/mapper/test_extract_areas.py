@@ -51,3 +51,11 @@ def test_named_places_stay_place_level(sentence, mention, precision):
 def test_area_detection_with_and_without_the_ascii_precheck(sentence, mention, region):
     found = {r.mention: r.region for r in reports(sentence)}
     assert found.get(mention) is region, found
+
+
+# Every head of the "areas in X" pattern, so a head added to the regex but not to its pre-check words fails here.
+@pytest.mark.parametrize("head", ["areas in", "area of", "parts across", "parts throughout", "villages in",
+                                  "towns across", "positions throughout", "fronts in", "front in"])
+def test_every_area_phrase_passes_its_pre_check(head):
+    found = {r.mention: r.region for r in reports(f"Jets struck {head} southern Idlib on Monday.")}
+    assert found.get("Idlib") is True, found

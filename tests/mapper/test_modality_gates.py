@@ -34,3 +34,16 @@ TRIGGER = "capture the town of Kafr Nabl."
 ])
 def test_modality_with_pre_checks(before, intrinsic, expected):
     assert modality_of(before + TRIGGER, len(before), intrinsic) == expected
+
+
+# Every keyword phrase of modality._EXPECT, so a phrase added to the regex but not to its pre-check keys fails here.
+EXPECT_PHRASES = ["could", "would", "might", "may", "will", "shall", "can", "going to", "expected to", "likely to",
+                  "poised to", "set to", "about to", "threatened to", "plans to", "aims at", "aiming to", "prepared to",
+                  "ready to", "allowed to", "hoped to", "vowed to", "intends to", "in order to", "on the verge of",
+                  "on the brink of", "soon", "imminently", "close to", "near to", "having to", "supposed to", "has to"]
+
+
+@pytest.mark.parametrize("phrase", EXPECT_PHRASES)
+def test_every_expectation_phrase_passes_its_pre_check(phrase):
+    before = f"The army is {phrase} "
+    assert modality_of(before + TRIGGER, len(before)) == "expected"
