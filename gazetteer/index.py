@@ -22,7 +22,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from gazetteer.normalize import APOSTROPHES_TO_ONE, is_arabic, name_forms, name_key, skeleton
+from gazetteer.normalize import (
+    APOSTROPHES_TO_ONE,
+    is_arabic,
+    name_forms,
+    plain_key,
+    skeleton_of_surface,
+)
 from gazetteer.place import Place
 
 NORMALISED_SCORE = 0.95
@@ -110,6 +116,8 @@ class NameIndex:
         forms = forms or {}
         #: name -> (key, surface) of every name of every place: normalised matches compare surfaces.
         self._key_surface: dict[str, tuple[str, str]] = {}
+        #: Every name exactly as written (a query equal to one is an exact hit without folding anything).
+        self._as_written: set[str] = set()
         self.places: dict[str, Place] = {}
         self.exact: dict[str, list[str]] = defaultdict(list)
         self.by_key: dict[str, list[str]] = defaultdict(list)
@@ -129,6 +137,7 @@ class NameIndex:
             for name in (place.name, *place.aliases):
                 key, skel, name_surface = forms.get(name) or name_forms(name)
                 self._key_surface[name] = (key, name_surface)
+                self._as_written.add(name)
                 _add(self.exact, _exact_form(name), place.id)
                 if key:
                     _add(self.by_key, key, place.id)
@@ -185,12 +194,15 @@ class NameIndex:
 
     def is_known(self, text: str) -> bool:
         """True when ``text`` is an exact name, key or skeleton of some place (no fuzzy matching)."""
-        if _exact_form(text) in self.exact:
+        # Speed, in this order: a name written exactly as stored is one set lookup; then the key, as most other hits
+        # are key hits, computed without the memos of name_key/skeleton/surface (a stream of new spellings only fills
+        # them) and from a surface worked out once for both; only then the exact form, and the skeleton.
+        if text in self._as_written:
             return True
-        key = name_key(text)
-        if key and key in self.by_key:
+        key, surface_form, arabic = plain_key(text)
+        if key and key in self.by_key or _exact_form(text) in self.exact:
             return True
-        skel = skeleton(text)
+        skel = skeleton_of_surface(surface_form, arabic)
         return len(skel) >= MIN_SKELETON_LENGTH and skel in self.by_skeleton
 
     def match(self, text: str, *, around: tuple[float, float] | None = None) -> list[Match]:

@@ -159,6 +159,13 @@ def validate_query(text: str) -> str:
     >>> validate_query("  Jarjanaz ")
     'Jarjanaz'
     """
+    # Most queries are printable ASCII, not too long, with a letter and no runs of spaces: only the ends to strip.
+    # (Printable ASCII has no white space but " "; an ASCII string has a letter exactly when its cases differ.)
+    if (text.__class__ is str and text.isascii() and len(text) <= MAX_QUERY_LENGTH and text.isprintable()
+            and "  " not in text):
+        cleaned = text.strip(" ")
+        if cleaned.lower() != cleaned.upper():
+            return cleaned
     if not isinstance(text, str):
         raise InvalidQuery(f"a place name must be text, not {type(text).__name__}")
     if len(text) > MAX_QUERY_LENGTH:
@@ -197,7 +204,12 @@ def _latin_surface(text: str) -> str:
         data = data.translate(_ASCII_SEPARATORS, b"'`")
     # One bytes.translate drops the marks (' and `) and turns the ASCII separators (- _ / . , ; : ( ) [ ] ") into
     # spaces; str.split() then splits on any white space.
-    tokens = data.decode("ascii").split()
+    spaced = data.decode("ascii")
+    if spaced.isalpha():  # one word of letters (half of all names): nothing to split, join or take out
+        if spaced.startswith(_GLUED_STARTS):
+            return _unglued(spaced)
+        return _PREFIX_OF.get(spaced, spaced)
+    tokens = spaced.split()
     if len(tokens) > 1 and not _ARTICLES.isdisjoint(tokens):  # a lone "As" or "An" is a name, not an article
         tokens = [*itertools.filterfalse(_ARTICLES.__contains__, tokens[:-1]), tokens[-1]]
     spaced = " ".join(tokens)
@@ -215,7 +227,8 @@ def _unglued(token: str) -> str:
 
 def _latin_key(joined: str) -> str:
     key = _KEY_PIECE.sub(_fold_key_piece, joined).replace("e", "a").replace("o", "u")
-    if "h" in key:  # a cheap test spares many names a regex pass
+    # Cheap tests spare most names a regex pass: the h must end a word, before a space, the end or a sign.
+    if "h" in key and (key.endswith("h") or "h " in key or not key.replace(" ", "").isalnum()):
         key = _FINAL_H.sub("", key)
     return key.replace(" ", "")
 
@@ -266,7 +279,10 @@ def _arabic_key(text: str) -> str:
 
 
 def _arabic_skeleton(text: str) -> str:
-    tokens = _arabic_tokens(text)
+    return _arabic_tokens_skeleton(_arabic_tokens(text))
+
+
+def _arabic_tokens_skeleton(tokens: list[str]) -> str:
     skel = "".join(_arabic_token_skeleton(t, i == len(tokens) - 1) for i, t in enumerate(tokens))
     return _SKELETON_DOUBLED.sub(_first_of_run, skel)
 
@@ -310,6 +326,25 @@ def skeleton(text: str) -> str:
     ('jrjnz', 'jrjnz', 'jrjnz')
     """
     return _latin_skeleton(surface(text)) if text.isascii() or not is_arabic(text) else _arabic_skeleton(text)
+
+
+# Uncached forms, for one-off lookups (``is_known`` over a stream of spellings): the surface is worked out once and
+# the key and skeleton from it, with no memo to fill on the way. They give what the cached functions above give.
+def plain_key(text: str) -> tuple[str, str, bool]:
+    """``(name_key(text), surface(text), is_arabic(text))``, computed afresh."""
+    if text.isascii() or not is_arabic(text):
+        surface_form = _latin_surface(text)
+        return _latin_key(surface_form), surface_form, False
+    surface_form = " ".join(_arabic_tokens(text))
+    # The surface is the Arabic tokens joined by spaces; the key folds them and joins them.
+    return surface_form.translate(_ARABIC_FOLD).replace(" ", ""), surface_form, True
+
+
+def skeleton_of_surface(surface_form: str, arabic: bool) -> str:
+    """The :func:`skeleton` of a name whose :func:`plain_key` gave ``(_, surface_form, arabic)``."""
+    if arabic:
+        return _arabic_tokens_skeleton(surface_form.split(" ") if surface_form else [])
+    return _latin_skeleton(surface_form)
 
 
 def name_forms(text: str) -> tuple[str, str, str]:

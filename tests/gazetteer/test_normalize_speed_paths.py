@@ -19,10 +19,15 @@ from gazetteer.normalize import (
     _FINAL_H,
     _SKELETON_FINAL_H,
     _VOWEL_FOLD,
+    MAX_QUERY_LENGTH,
     _first_of_run,
     _fold_vowel,
     _latin_key,
+    _latin_surface,
+    is_arabic,
     name_forms,
+    plain_key,
+    skeleton_of_surface,
     surface,
     validate_query,
 )
@@ -105,3 +110,55 @@ def test_validate_query_refuses_ascii(text, message):
 
 def test_surface_of_article_and_prefix_names():
     assert surface("al-Kafr al-Tell") == "kafr tal"
+
+
+# --- The uncached forms is_known computes, and the one-word surface path -------------------------------------------
+
+_NAMES = ["Khan Sheikhoun", "Ma'arrat an-Nu'man", "Al-Bab", "Elhisn", "Aleppo", "Tell", "As", "DEIR EZ-ZOR", "Sūrān",
+          "Tallah!", "Kafr&Nabudah", "Qal`at al-Madiq", "Abu al-Duhur", "Jisr ash-Shughur", "x", "Alrai", "Al",
+          "جرجناز", "ضهرة الزرزور", "الصِّير", "معرة النعمان", "ال", "ة", "تل  رفعت", "Dhahret a-Zarzour"]
+
+
+def _plain_forms(text):
+    key, surface_form, arabic = plain_key(text)
+    return (key, skeleton_of_surface(surface_form, arabic), surface_form), arabic
+
+
+@pytest.mark.parametrize("text", _NAMES)
+def test_plain_key_and_skeleton_of_surface_give_the_cached_forms(text):
+    assert _plain_forms(text) == (name_forms(text), is_arabic(text))
+
+
+def test_plain_forms_equal_cached_forms_on_every_short_string():
+    assert [s for s in _SHORT_STRINGS if _plain_forms(s) != (name_forms(s), False)] == []
+
+
+_ONE_WORDS = ["aleppo", "alrai", "elhisn", "albab", "al", "el", "as", "tell", "kafr", "kfar", "sheikh", "x", "abou",
+              *("".join(p) for n in range(1, 6) for p in itertools.product("aelkfr", repeat=n))]
+
+
+def test_one_word_surface_equals_the_word_loop():
+    # A trailing tab is white space the one-word path does not take: the general path splits it off again.
+    written = [w for word in _ONE_WORDS for w in (word, word.upper(), word.capitalize())]
+    assert [w for w in written if _latin_surface(w) != _latin_surface(w + "\t")] == []
+    assert _latin_surface("Elhisn") == "hisn" and _latin_surface("Tell") == "tal"  # the path does fold
+
+
+@pytest.mark.parametrize("text", ["Jarjanaz", " Jarjanaz", "Jarjanaz  ", "Tell Abyad", "al-Dana", "x", "A1"])
+def test_validate_query_ascii_fast_path_equals_general_path(text):
+    # A no-break space is white space outside ASCII: it sends the same name down the general path.
+    assert validate_query(text) == validate_query(text + "\u00a0")
+
+
+@pytest.mark.parametrize("text", ["--", "12", "'", "a" * (MAX_QUERY_LENGTH + 1), "  ", "\x00a"])
+def test_validate_query_ascii_fast_path_refuses_what_the_general_path_refuses(text):
+    with pytest.raises(InvalidQuery):
+        validate_query(text)
+
+
+class _Name(str):
+    pass
+
+
+def test_validate_query_takes_str_subclasses_by_the_general_path():
+    assert validate_query(_Name(" Binnish ")) == "Binnish"

@@ -4,9 +4,11 @@ import math
 
 import pytest
 from gazetteer_testdata import ALEPPO, SOUTH_IDLIB
+from gazetteer_variants import make_variants
 
 from gazetteer import Gazetteer, Place
-from gazetteer.index import REGION_KM, fast_km, fast_km_to
+from gazetteer.index import MIN_SKELETON_LENGTH, REGION_KM, _exact_form, fast_km, fast_km_to
+from gazetteer.normalize import name_key, skeleton, validate_query
 from gazetteer.resolver import CONFIDENT_RULES, _median, _median_without
 
 
@@ -92,3 +94,28 @@ def test_median_without_is_median_of_the_rest(values, left_out, copies):
         rest.remove(left_out)
     assert _median_without(sorted(values), left_out, copies) == _median(rest)
     assert not math.isnan(_median(rest))
+
+
+def plain_is_known(index, text):
+    """is_known as documented: the exact form, the key or a long enough skeleton is some place's, by the cached forms."""
+    key, skel = name_key(text), skeleton(text)
+    return (_exact_form(text) in index.exact or bool(key) and key in index.by_key
+            or len(skel) >= MIN_SKELETON_LENGTH and skel in index.by_skeleton)
+
+
+def test_is_known_equals_plain_computation(fixture_gazetteer):
+    index = fixture_gazetteer.index
+    places = list(fixture_gazetteer)
+    queries = [name for p in places for name in (p.name, *p.aliases)]
+    queries += [v.spelling for v in make_variants(places, 2000, seed=11)]
+    queries += [q.upper() for q in queries[:300]] + [q.swapcase() + "!" for q in queries[:300]]
+    queries += ["Aleppo", "al", "As", "xq", "Tallah!", "جسر الشغور", "Jisr  ash-Shughur", "Kafr`Nabl"]
+    queries = [validate_query(q) for q in queries]
+    assert sum(map(index.is_known, queries)) > len(queries) // 2  # the check below compares hits, not only misses
+    assert [q for q in queries if index.is_known(q) != plain_is_known(index, q)] == []
+
+
+def test_is_known_finds_a_name_only_its_exact_form_knows():
+    # "Ʒ" is a letter the Latin forms drop (no ASCII decomposition): its key and skeleton are empty.
+    index = Gazetteer([Place("x:1", "Ʒ", 35.0, 36.0)]).index
+    assert name_key("ʒ") == "" and index.is_known("ʒ") and plain_is_known(index, "ʒ")
