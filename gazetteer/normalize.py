@@ -117,9 +117,9 @@ _FOLDED_PIECE = {piece: _fold_piece(piece) for piece in
                  + [c * n for c in "bcdfghjklmnpqrstvxz" for n in range(2, 5)]}
 
 
-def _fold_key_piece(match: re.Match) -> str:
+def _fold_key_piece(match: re.Match, _folded=_FOLDED_PIECE.get) -> str:  # (a bound lookup: called per run)
     piece = match[0]
-    return _FOLDED_PIECE.get(piece) or _fold_piece(piece)
+    return _folded(piece) or _fold_piece(piece)
 
 
 # Arabic script.
@@ -211,6 +211,8 @@ def _latin_surface(text: str) -> str:
         return _PREFIX_OF.get(spaced, spaced)
     tokens = spaced.split()
     if len(tokens) > 1 and not _ARTICLES.isdisjoint(tokens):  # a lone "As" or "An" is a name, not an article
+        if len(tokens) == 2 and tokens[0] in _ARTICLES:  # "al X", the commonest: one word is left
+            return _unglued(tokens[1])
         tokens = [*itertools.filterfalse(_ARTICLES.__contains__, tokens[:-1]), tokens[-1]]
     spaced = " ".join(tokens)
     # Speed: set and substring tests first, so that most names go without a Python loop over their words.

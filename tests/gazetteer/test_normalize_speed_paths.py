@@ -14,6 +14,7 @@ import pytest
 
 from gazetteer.errors import InvalidQuery
 from gazetteer.normalize import (
+    _ARTICLES,
     _DOUBLED,
     _DOUBLED_CONSONANT,
     _FINAL_H,
@@ -24,6 +25,7 @@ from gazetteer.normalize import (
     _fold_vowel,
     _latin_key,
     _latin_surface,
+    _unglued,
     is_arabic,
     name_forms,
     plain_key,
@@ -162,3 +164,21 @@ class _Name(str):
 
 def test_validate_query_takes_str_subclasses_by_the_general_path():
     assert validate_query(_Name(" Binnish ")) == "Binnish"
+
+
+def _surface_by_the_rules(text: str) -> str:
+    """An ASCII name's surface by the plain rules: words, articles out (never the last word), glued articles off,
+    prefix spellings folded, one word at a time."""
+    words = text.lower().replace("-", " ").replace("'", "").split()
+    if len(words) > 1:
+        words = [w for w in words[:-1] if w not in _ARTICLES] + words[-1:]
+    return " ".join(_unglued(w) for w in words)
+
+
+_WORDS = ["al", "as", "el", "a", "an", "tal", "tell", "kafr", "aleppo", "elhisn", "alrai", "x", "bab", "Sheikh"]
+
+
+def test_surface_shortcuts_equal_the_plain_rules_on_word_combinations():
+    names = [sep.join(words) for n in range(1, 4) for words in itertools.product(_WORDS, repeat=n)
+             for sep in (" ", "-")]
+    assert [n for n in names if _latin_surface(n) != _surface_by_the_rules(n)] == []
