@@ -70,3 +70,23 @@ def test_machine_baseline_work_is_fixed():
     assert machine._unit() == machine._unit() > 0  # the same reference work every time
     assert machine.baseline(passes=1) > 0
     assert "reference units/s" in machine.describe(1234.0)
+
+
+def test_bench_gazetteer_runs_on_a_small_geonames_file(capsys, monkeypatch, tmp_path):
+    """The gazetteer benchmark end to end on the test GeoNames sample: every figure line is printed (values are
+    timings, so only their presence and the interleaved rates' shape are checked)."""
+    import bench_gazetteer
+
+    rates = bench_gazetteer.rates_interleaved({"a": (len, ["x", "yy"]), "b": (str.upper, ["z"])}, rounds=2)
+    assert set(rates) == {"a", "b"} and all(rate > 0 for rate in rates.values())
+    # A GeoNames-format file of the bundled table's places (the format's 19 columns; population 0).
+    sample = tmp_path / "XX.txt"
+    rows = [[p.id.split(":")[-1], p.name, p.name, ",".join(p.aliases), str(p.lat), str(p.lon), "P", "PPL", "XX",
+             "", "", "", "", "", "0", "", "", "Asia/Damascus", "2020-01-01"]
+            for p in gazetteer.load_gazetteer(imported=False)]
+    sample.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["bench_gazetteer.py", str(sample), "--variants", "50"])
+    bench_gazetteer.main()
+    out = capsys.readouterr().out
+    for label in ("import", "is_known exact", "is_known normal.", "is_known variants", "fuzzy resolve", "variants"):
+        assert f"\n{label} " in "\n" + out, label
