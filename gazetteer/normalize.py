@@ -276,8 +276,17 @@ def _arabic_token_skeleton(token: str, last: bool) -> str:
     return "".join(_ARABIC_SKELETON.get(c, c if c.isdigit() else "") for c in token)
 
 
+def _arabic_surface(text: str) -> str:
+    return " ".join(_arabic_tokens(text))
+
+
+def _arabic_key_of_surface(surface_form: str) -> str:
+    # The surface is the Arabic tokens joined by spaces; the key folds them and joins them.
+    return surface_form.translate(_ARABIC_FOLD).replace(" ", "")
+
+
 def _arabic_key(text: str) -> str:
-    return "".join(t.translate(_ARABIC_FOLD) for t in _arabic_tokens(text))
+    return _arabic_key_of_surface(_arabic_surface(text))
 
 
 def _arabic_skeleton(text: str) -> str:
@@ -301,7 +310,7 @@ def surface(text: str) -> str:
     >>> surface("Ma‘arrat an-Nu‘mān")
     'maarat numan'
     """
-    return _latin_surface(text) if text.isascii() or not is_arabic(text) else " ".join(_arabic_tokens(text))
+    return _latin_surface(text) if text.isascii() or not is_arabic(text) else _arabic_surface(text)
 
 
 @lru_cache(maxsize=131072)
@@ -337,9 +346,8 @@ def plain_key(text: str) -> tuple[str, str, bool]:
     if text.isascii() or not is_arabic(text):
         surface_form = _latin_surface(text)
         return _latin_key(surface_form), surface_form, False
-    surface_form = " ".join(_arabic_tokens(text))
-    # The surface is the Arabic tokens joined by spaces; the key folds them and joins them.
-    return surface_form.translate(_ARABIC_FOLD).replace(" ", ""), surface_form, True
+    surface_form = _arabic_surface(text)
+    return _arabic_key_of_surface(surface_form), surface_form, True
 
 
 def skeleton_of_surface(surface_form: str, arabic: bool) -> str:
